@@ -1,0 +1,490 @@
+"""Activations: one SymPy expression in ``x`` each, and what the tiers need to know about it.
+
+An :class:`Activation` knows
+
+* how to evaluate itself in numpy (float tier), in Arb balls piece by piece (certified tier)
+  and in SymPy (exact tier);
+* its **pieces**: the real line cut at its breakpoints (kinks and jumps) into open intervals on
+  which it is analytic, and whether each piece is a polynomial with rational coefficients
+  (then the exact tier applies);
+* its **parity**: whether its odd part vanishes, and whether its even part is a constant
+  (sigmoid: 1/2), which makes the Hermite coefficients of the other parity exactly zero;
+* its **growth**: a proved bound ``|sigma(x)| <= A + B |x|**p`` for all real x, which is what
+  makes the Gaussian tail of every integral provable. The bound is derived structurally from the
+  expression tree (bounded functions, sums, products, powers, ``1/(c + nonneg)``), never guessed
+  from samples; an expression whose growth cannot be bounded is rejected with the reason.
+
+Registered names: relu, leaky_relu, abs, sign, step, hardtanh, sigmoid, tanh, erf, softplus,
+gelu, silu; parameterized: ``leaky_relu(slope=...)``, ``relu_power(p=...)``; any other
+expression in ``x`` through :func:`activation`.
+
+>>> relu = activation("relu")
+>>> relu.expr, [str(b) for b in relu.breakpoints], relu.is_piecewise_polynomial
+(Max(0, x), ['0'], True)
+>>> s = activation("sigmoid")
+>>> s.odd_part_zero, s.even_part_constant, s.growth
+(False, 1/2, Growth(a=1, b=0, p=0))
+>>> activation("exp(x**2)")
+Traceback (most recent call last):
+...
+ValueError: activation='exp(x**2)' must be in L2(N(0,1)): sigma(x)**2*exp(-x**2/2) does not vanish as x -> +oo (E[sigma(g)**2] is infinite); use an activation of sub-Gaussian growth
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import scipy.special
+import sympy as sp
+from flint import acb, fmpq
+
+from .expressions import SYMBOLS, compile_acb, parse
+
+X = SYMBOLS["x"]
+
+
+@dataclass(frozen=True)
+class Growth:
+    """A proved bound ``|sigma(x)| <= a + b * |x|**p`` for ``|x|`` beyond the last breakpoint.
+
+    Only the two unbounded pieces matter: the tiers integrate exactly or in balls up to a cut-off
+    ``L`` beyond every breakpoint, and this bound controls what lies past ``L``.
+    """
+
+    a: sp.Rational
+    b: sp.Rational
+    p: sp.Rational
+
+    @property
+    def bounded(self) -> bool:
+        return self.b == 0 or self.p == 0
+
+    def __repr__(self) -> str:
+        return f"Growth(a={self.a}, b={self.b}, p={self.p})"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """``sigma(x) = expr`` for ``lo < x < hi``; ``expr`` is analytic there."""
+
+    lo: sp.Expr
+    hi: sp.Expr
+    expr: sp.Expr
+
+    @cached_property
+    def polynomial(self) -> list[fmpq] | None:
+        """Power-basis coefficients (constant first) if ``expr`` is a rational polynomial."""
+        if not self.expr.is_polynomial(X):
+            return None
+        coeffs = sp.Poly(self.expr, X).all_coeffs()[::-1]
+        if not all(c.is_Rational for c in coeffs):
+            return None
+        return [fmpq(int(c.p), int(c.q)) for c in coeffs]
+
+
+@dataclass(frozen=True)
+class Activation:
+    """An activation and its facts. Build with :func:`activation`."""
+
+    name: str
+    expr: sp.Expr
+    pieces: tuple[Piece, ...]
+    growth: Growth
+    odd_part_zero: bool
+    even_part_constant: sp.Expr | None
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def breakpoints(self) -> tuple[sp.Expr, ...]:
+        return tuple(p.hi for p in self.pieces[:-1])
+
+    @property
+    def is_piecewise_polynomial(self) -> bool:
+        """True when every piece is a rational polynomial and every breakpoint is rational."""
+        return all(p.polynomial is not None for p in self.pieces) and all(
+            b.is_Rational for b in self.breakpoints
+        )
+
+    @property
+    def even_part_zero(self) -> bool:
+        return self.even_part_constant is not None and self.even_part_constant == 0
+
+    def numpy(self, x: np.ndarray) -> np.ndarray:
+        """Evaluate in doubles (no guarantee)."""
+        if "numpy" not in self._cache:
+            self._cache["numpy"] = _lambdify(self.expr)
+        out = np.asarray(self._cache["numpy"](np.asarray(x, dtype=float)), dtype=float)
+        return np.broadcast_to(out, np.shape(x)).copy() if out.shape != np.shape(x) else out
+
+    def acb_piece(self, i: int) -> Callable[[acb, bool], acb]:
+        """Piece ``i`` compiled for ``acb.integral`` (checks analyticity when asked)."""
+        key = f"acb{i}"
+        if key not in self._cache:
+            self._cache[key] = compile_acb(self.pieces[i].expr, X)
+        fn: Callable[[acb, bool], acb] = self._cache[key]
+        return fn
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _lambdify(expr: sp.Expr) -> Callable[[np.ndarray], np.ndarray]:
+    # The expression was built from a whitelist by expressions.parse, so the code lambdify
+    # prints and compiles contains only numpy/scipy calls of known functions.
+    modules: list[Any] = [
+        {"erf": scipy.special.erf, "erfc": scipy.special.erfc,
+         "Heaviside": lambda t, h0=0.5: np.heaviside(t, 0.5)},
+        "numpy",
+    ]
+    fn: Callable[[np.ndarray], np.ndarray] = sp.lambdify(X, expr, modules=modules)
+    return fn
+
+
+# ---------------------------------------------------------------------------------------------
+# Registry.
+
+_HALF = sp.Rational(1, 2)
+_REGISTERED: dict[str, Callable[..., sp.Expr]] = {
+    "relu": lambda: sp.Max(X, 0),
+    "leaky_relu": lambda slope=sp.Rational(1, 100): sp.Max(X, sp.Rational(slope) * X),
+    "abs": lambda: sp.Abs(X),
+    "sign": lambda: sp.sign(X),
+    "step": lambda: sp.Heaviside(X),
+    "hardtanh": lambda: sp.Max(-1, sp.Min(1, X)),
+    "relu_power": lambda p=2: sp.Max(X, 0) ** sp.Rational(p),
+    "sigmoid": lambda: 1 / (1 + sp.exp(-X)),
+    "tanh": lambda: sp.tanh(X),
+    "erf": lambda: sp.erf(X),
+    "softplus": lambda: sp.log(1 + sp.exp(X)),
+    "gelu": lambda: X * (1 + sp.erf(X / sp.sqrt(2))) / 2,
+    "silu": lambda: X / (1 + sp.exp(-X)),
+}
+
+#: Registered names usable on the command line (without parameters).
+NAMES: tuple[str, ...] = tuple(n for n in _REGISTERED if n != "relu_power")
+
+
+def activation(spec: str | sp.Expr, **params: Any) -> Activation:
+    """An :class:`Activation` from a registered name (with optional parameters) or an expression.
+
+    ``spec`` is a registered name (``"relu"``, ``"leaky_relu"`` with ``slope=``,
+    ``"relu_power"`` with ``p=``, ...) or a SymPy expression in ``x`` given as a string (parsed
+    safely, see :mod:`verify.expressions`) or as a SymPy object.
+
+    Raises ValueError (unknown name, free symbols other than x, not in L2(N(0,1)), no provable
+    growth bound) and TypeError (wrong parameter types).
+    """
+    if isinstance(spec, str) and spec in _REGISTERED:
+        try:
+            expr = _REGISTERED[spec](**params)
+        except TypeError as exc:
+            raise TypeError(f"activation={spec!r} got invalid parameters {params}: {exc}") from None
+        name = spec if not params else f"{spec}({', '.join(f'{k}={v}' for k, v in params.items())})"
+    elif isinstance(spec, str):
+        if params:
+            raise ValueError(f"activation={spec!r} takes no parameters; got {params}")
+        if spec.isidentifier() and spec not in ("x",):
+            raise ValueError(
+                f"activation={spec!r} must be a registered name ({', '.join(NAMES)}) or an "
+                "expression in x such as 'Max(x, 0)**2'"
+            )
+        expr = parse(spec, symbols=("x",))
+        name = spec
+    elif isinstance(spec, sp.Expr):
+        expr, name = spec, str(spec)
+    else:
+        raise TypeError(f"activation={spec!r} must be a name, an expression string or a SymPy Expr")
+    return _analyse(name, sp.sympify(expr))
+
+
+def _analyse(name: str, expr: sp.Expr) -> Activation:
+    free = expr.free_symbols - {X}
+    if free:
+        raise ValueError(
+            f"activation={name!r} must depend on x only (found {', '.join(map(str, free))}); "
+            "substitute numbers for the other symbols"
+        )
+    if not expr.has(X) and not expr.is_real:
+        raise ValueError(f"activation={name!r} must be real-valued")
+    pieces = _pieces(name, expr)
+    growth = _growth_or_raise(name, pieces)
+    odd_zero, even_const = _parity(expr) if len(pieces) == 1 else _parity_of_pieces(pieces)
+    return Activation(name, expr, pieces, growth, odd_zero, even_const)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pieces and breakpoints.
+
+def _pieces(name: str, expr: sp.Expr) -> tuple[Piece, ...]:
+    pw = sp.piecewise_fold(expr.rewrite(sp.Piecewise))
+    if not pw.has(sp.Piecewise):
+        return (Piece(-sp.oo, sp.oo, expr),)
+    points: set[sp.Expr] = set()
+    for rel in pw.atoms(sp.core.relational.Relational):
+        diff = rel.lhs - rel.rhs
+        roots = sp.solveset(diff, X, sp.S.Reals)
+        if not isinstance(roots, sp.FiniteSet):
+            raise ValueError(
+                f"activation={name!r} must have finitely many breakpoints (got {roots}); "
+                "simplify its conditions"
+            )
+        points.update(r for r in roots if r.is_real)
+    cuts = sorted(points, key=lambda r: float(r))
+    edges = [-sp.oo, *cuts, sp.oo]
+    pieces = []
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+        sample = _interior_rational(lo, hi)
+        branch = _branch_at(pw, sample)
+        pieces.append(Piece(lo, hi, sp.simplify(branch) if branch.has(sp.Piecewise) else branch))
+    return tuple(pieces)
+
+
+def _interior_rational(lo: sp.Expr, hi: sp.Expr) -> sp.Rational:
+    if lo == -sp.oo and hi == sp.oo:
+        return sp.Integer(0)
+    if lo == -sp.oo:
+        return sp.Integer(sp.floor(hi) - 1)
+    if hi == sp.oo:
+        return sp.Integer(sp.ceiling(lo) + 1)
+    return sp.nsimplify((sp.Rational(str(float(lo))) + sp.Rational(str(float(hi)))) / 2)
+
+
+def _branch_at(pw: sp.Expr, sample: sp.Rational) -> sp.Expr:
+    if isinstance(pw, sp.Piecewise):
+        for branch, cond in pw.args:
+            if bool(cond.subs(X, sample)):
+                return _branch_at(branch, sample)
+        raise ValueError(f"no branch of {pw} covers x={sample}")
+    if pw.has(sp.Piecewise):
+        return pw.func(*[_branch_at(a, sample) for a in pw.args])
+    return pw
+
+
+# ---------------------------------------------------------------------------------------------
+# Growth: |e(x)| <= A + B|x|^p, by structural induction on the expression tree.
+
+_Bound = tuple[sp.Expr, sp.Expr, sp.Expr]  # (A, B, p)
+_BOUNDED_BY = {sp.erf: 1, sp.tanh: 1, sp.sin: 1, sp.cos: 1, sp.sign: 1, sp.Heaviside: 1,
+               sp.erfc: 2, sp.atan: 2}
+
+
+def _growth_or_raise(name: str, pieces: tuple[Piece, ...]) -> Growth:
+    outer = {pieces[0].expr, pieces[-1].expr}
+    bounds = [_bound(e) for e in outer]
+    bound = None if any(b is None for b in bounds) else _either_side(bounds)
+    if bound is None:
+        expr = pieces[0].expr if bounds[0] is None else pieces[-1].expr
+        if not _square_integrable_at_infinity(expr):
+            raise ValueError(
+                f"activation={name!r} must be in L2(N(0,1)): sigma(x)**2*exp(-x**2/2) does not "
+                "vanish as x -> +oo (E[sigma(g)**2] is infinite); use an activation of "
+                "sub-Gaussian growth"
+            )
+        raise ValueError(
+            f"activation={name!r} has no provable bound |sigma(x)| <= A + B|x|**p (needed for "
+            "the Gaussian tail bound); rewrite it with bounded functions, powers and "
+            "1/(c + exp(...)) forms"
+        )
+    a, b, p = (_rational_upper(v) for v in bound)
+    if b == 0:
+        p = sp.Integer(0)
+    return Growth(a, b, p)
+
+
+def _either_side(bounds: list[_Bound | None]) -> _Bound:
+    """One bound valid on both sides: the larger constants when the powers agree."""
+    known = [b for b in bounds if b is not None]
+    if len({b[2] for b in known}) == 1:
+        return (sp.Max(*(b[0] for b in known)), sp.Max(*(b[1] for b in known)), known[0][2])
+    return _normalize([t for b in known for t in ((b[0], sp.Integer(0)), (b[1], b[2]))])
+
+
+def _rational_upper(v: sp.Expr) -> sp.Rational:
+    if v.is_Rational:
+        return sp.Rational(v)
+    return sp.Rational(sp.ceiling(sp.N(v, 30) * 10**12), 10**12)
+
+
+def _square_integrable_at_infinity(expr: sp.Expr) -> bool:
+    for direction in (sp.oo, -sp.oo):
+        try:
+            lim = sp.limit(expr**2 * sp.exp(-X**2 / 2), X, direction)
+        except (NotImplementedError, ValueError):
+            return True
+        if lim != 0:
+            return False
+    return True
+
+
+def _normalize(terms: list[tuple[sp.Expr, sp.Expr]]) -> _Bound:
+    """Bound sum of c_i |x|^q_i by A + B|x|^p, using |x|^q <= 1 + |x|^p for 0 <= q <= p."""
+    p = max((q for c, q in terms if c != 0), default=sp.Integer(0))
+    a, b = sp.Integer(0), sp.Integer(0)
+    for c, q in terms:
+        if c == 0:
+            continue
+        if q == 0:
+            a += c
+        elif q == p:
+            b += c
+        else:
+            a += c
+            b += c
+    return (a, b, p if b != 0 else sp.Integer(0))
+
+
+def _bound(e: sp.Expr) -> _Bound | None:
+    if e.is_number:
+        if not e.is_real:
+            return None
+        return (sp.Abs(e), sp.Integer(0), sp.Integer(0))
+    if e == X:
+        return (sp.Integer(0), sp.Integer(1), sp.Integer(1))
+    if e.is_Add:
+        terms: list[tuple[sp.Expr, sp.Expr]] = []
+        for arg in e.args:
+            bd = _bound(arg)
+            if bd is None:
+                return None
+            terms += [(bd[0], sp.Integer(0)), (bd[1], bd[2])]
+        return _normalize(terms)
+    if e.is_Mul:
+        acc: _Bound = (sp.Integer(1), sp.Integer(0), sp.Integer(0))
+        for arg in e.args:
+            bd = _bound(arg)
+            if bd is None:
+                return None
+            acc = _product(acc, bd)
+        return acc
+    if e.is_Pow:
+        return _bound_pow(e)
+    if e.func in _BOUNDED_BY:
+        return (sp.Integer(_BOUNDED_BY[e.func]), sp.Integer(0), sp.Integer(0))
+    if e.func in (sp.Abs, sp.Max, sp.Min):
+        parts = [_bound(a) for a in e.args]
+        if any(bd is None for bd in parts):
+            return None
+        return _normalize([t for bd in parts if bd for t in ((bd[0], 0), (bd[1], bd[2]))])
+    if e.func is sp.exp and (e.args[0]).is_nonpositive:
+        return (sp.Integer(1), sp.Integer(0), sp.Integer(0))
+    if e.func is sp.log:
+        return _bound_log(e.args[0])
+    if isinstance(e, sp.Piecewise):
+        parts = [_bound(branch) for branch, _ in e.args]
+        if any(bd is None for bd in parts):
+            return None
+        return _normalize([t for bd in parts if bd for t in ((bd[0], 0), (bd[1], bd[2]))])
+    return None
+
+
+def _product(u: _Bound, v: _Bound) -> _Bound:
+    (a1, b1, p1), (a2, b2, p2) = u, v
+    return _normalize([(a1 * a2, sp.Integer(0)), (a1 * b2, p2), (b1 * a2, p1), (b1 * b2, p1 + p2)])
+
+
+def _bound_pow(e: sp.Pow) -> _Bound | None:
+    base, ex = e.args
+    if ex.is_Rational and ex > 0:
+        bd = _bound(base)
+        if bd is None:
+            return None
+        a, b, p = bd
+        # (a + b t)^q <= c (a^q + b^q t^q), c = 2^(q-1) for q >= 1 and c = 1 for q < 1.
+        c = 2 ** (ex - 1) if ex >= 1 else sp.Integer(1)
+        return _normalize([(c * a**ex, sp.Integer(0)), (c * b**ex, p * ex)])
+    if ex.is_Rational and ex < 0:
+        low = _positive_lower_bound(base)
+        if low is None:
+            return None
+        return (low ** ex, sp.Integer(0), sp.Integer(0))
+    return None
+
+
+def _positive_lower_bound(e: sp.Expr) -> sp.Expr | None:
+    """A constant c > 0 with e(x) >= c for all real x, for sums of a positive constant and
+    manifestly non-negative terms (exp, even powers, Abs, cosh)."""
+    if e.is_Add:
+        const = sum((a for a in e.args if a.is_number), sp.Integer(0))
+        rest = [a for a in e.args if not a.is_number]
+        if const.is_positive and all(_nonnegative(a) for a in rest):
+            return const
+        return None
+    if e.func is sp.cosh:
+        return sp.Integer(1)
+    return None
+
+
+def _nonnegative(e: sp.Expr) -> bool:
+    if e.func in (sp.exp, sp.Abs, sp.cosh):
+        return True
+    if e.is_Mul:
+        coeff, rest = e.as_coeff_Mul()
+        return bool(coeff.is_nonnegative) and _nonnegative(rest)
+    if e.is_Pow and e.args[1].is_Integer and int(e.args[1]) % 2 == 0:
+        return True
+    return bool(e.is_nonnegative)
+
+
+def _bound_log(arg: sp.Expr) -> _Bound | None:
+    # log(1 + exp(u)) <= log 2 + |u|  and  >= 0: the softplus family.
+    if arg.is_Add and len(arg.args) == 2:
+        const = [a for a in arg.args if a.is_number]
+        other = [a for a in arg.args if not a.is_number]
+        if const == [1] and other and other[0].func is sp.exp:
+            bd = _bound(other[0].args[0])
+            if bd is None:
+                return None
+            return _normalize([(sp.log(2) + bd[0], sp.Integer(0)), (bd[1], bd[2])])
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Parity.
+
+def _parity(expr: sp.Expr) -> tuple[bool, sp.Expr | None]:
+    """(odd part vanishes, constant value of the even part or None), proved symbolically.
+
+    A parity that SymPy cannot prove is reported as absent: the tiers then compute those
+    coefficients instead of declaring them zero.
+    """
+    mirrored = expr.subs(X, -X)
+    odd = _simplifies_to_zero(expr - mirrored)
+    even = (expr + mirrored) / 2
+    at_one = sp.simplify(even.subs(X, 1))
+    even_const = at_one if _simplifies_to_zero(even - at_one) else None
+    return odd, even_const
+
+
+def _parity_of_pieces(pieces: tuple[Piece, ...]) -> tuple[bool, sp.Expr | None]:
+    """Parity of a piecewise activation, piece against mirrored piece (x -> -x)."""
+    edges = [p.lo for p in pieces] + [pieces[-1].hi]
+    if sorted(edges[1:-1], key=float) != sorted((-e for e in edges[1:-1]), key=float):
+        return False, None
+    mirror = {(p.lo, p.hi): p for p in pieces}
+    odd = even = True
+    const = None
+    for p in pieces:
+        q = mirror[(-p.hi, -p.lo)]
+        flipped = q.expr.subs(X, -X)
+        odd = odd and _simplifies_to_zero(p.expr - flipped)
+        even_part = sp.expand((p.expr + flipped) / 2)
+        if not even_part.is_number or (const is not None and even_part != const):
+            even = False
+        const = even_part if even_part.is_number else const
+    return odd, (const if even and const is not None else None)
+
+
+def _simplifies_to_zero(e: sp.Expr) -> bool:
+    if e == 0:
+        return True
+    for rewrite in (lambda t: t, lambda t: t.rewrite(sp.exp), lambda t: t.rewrite(sp.Piecewise)):
+        try:
+            if sp.simplify(sp.piecewise_fold(rewrite(e))) == 0:
+                return True
+        except (TypeError, ValueError, NotImplementedError):
+            continue
+    return False

@@ -1,0 +1,290 @@
+"""Safe parsing of SymPy expressions from untrusted strings, and their evaluation in Arb balls.
+
+A string from the command line never executes code: :func:`parse` walks Python's ``ast`` of the
+string and builds the SymPy expression node by node from a whitelist of names and operators.
+It never calls ``eval``, ``sympify`` or ``parse_expr`` (both of which evaluate Python code).
+
+Decimal literals become exact rationals (``0.1`` is ``1/10``), because the exact tier needs
+them exact. ``^`` means power, as in SymPy's own parser.
+
+>>> parse("Max(x, 0)**2", symbols=("x",))
+Max(0, x)**2
+>>> parse("__import__('os').system('echo hi')", symbols=("x",))
+Traceback (most recent call last):
+...
+ValueError: expression="__import__('os').system('echo hi')" must only call known functions (got a call of a non-name); use e.g. exp, erf, Max, factorial
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import sympy as sp
+from flint import acb, arb
+
+#: The symbols an expression may use, each real (x, rho) or positive integer (k, d).
+SYMBOLS: dict[str, sp.Symbol] = {
+    "x": sp.Symbol("x", real=True),
+    "k": sp.Symbol("k", integer=True, nonnegative=True),
+    "d": sp.Symbol("d", integer=True, positive=True),
+    "rho": sp.Symbol("rho", real=True),
+}
+
+_FUNCTIONS: dict[str, Callable[..., sp.Expr]] = {
+    "exp": sp.exp, "log": sp.log, "sqrt": sp.sqrt, "erf": sp.erf, "erfc": sp.erfc,
+    "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh, "sin": sp.sin, "cos": sp.cos,
+    "atan": sp.atan, "asin": sp.asin, "acos": sp.acos, "arcsin": sp.asin, "arccos": sp.acos,
+    "arctan": sp.atan, "Abs": sp.Abs, "abs": sp.Abs, "sign": sp.sign, "Heaviside": sp.Heaviside,
+    "Max": sp.Max, "Min": sp.Min, "max": sp.Max, "min": sp.Min,
+    "factorial": sp.factorial, "factorial2": sp.factorial2, "binomial": sp.binomial,
+    "gamma": sp.gamma, "beta": sp.beta, "rf": sp.rf, "pochhammer": sp.rf, "ff": sp.ff,
+}
+_CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E}
+_MAX_LENGTH = 2000
+_MAX_EXPONENT = 10_000
+
+
+def _fail(text: str, why: str, remedy: str) -> ValueError:
+    return ValueError(f"expression={text!r} must {why}; {remedy}")
+
+
+def parse(text: str, *, symbols: Sequence[str]) -> sp.Expr:
+    """Parse ``text`` into a SymPy expression using only ``symbols`` and whitelisted functions.
+
+    Raises ValueError (one line, naming the text and the remedy) for anything else: unknown
+    names, attribute access, subscripts, lambdas, keyword arguments, huge integer powers.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expression={text!r} must be a string")
+    if len(text) > _MAX_LENGTH:
+        raise _fail(text[:40] + "...", f"be at most {_MAX_LENGTH} characters", "shorten it")
+    allowed = {name: SYMBOLS[name] for name in symbols}
+    try:
+        tree = ast.parse(text.replace("^", "**"), mode="eval")
+    except SyntaxError as exc:
+        raise _fail(text, f"be valid syntax ({exc.msg})", "check brackets and operators") from None
+    return _build(tree.body, text, allowed)
+
+
+def _build(node: ast.AST, text: str, allowed: Mapping[str, sp.Symbol]) -> sp.Expr:
+    rec = lambda n: _build(n, text, allowed)  # noqa: E731
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, bool) or not isinstance(node.value, int | float):
+            raise _fail(text, "contain only numbers as literals", f"remove {node.value!r}")
+        return sp.Rational(repr(node.value)) if isinstance(node.value, float) else sp.Integer(
+            node.value
+        )
+    if isinstance(node, ast.Name):
+        if node.id in allowed:
+            return allowed[node.id]
+        if node.id in _CONSTANTS:
+            return _CONSTANTS[node.id]
+        names = ", ".join(sorted(allowed)) or "no variables"
+        raise _fail(text, f"use only the variables {names} (got {node.id!r})",
+                    "rename the variable or use pi, E and known functions")
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        value = rec(node.operand)
+        return -value if isinstance(node.op, ast.USub) else value
+    if isinstance(node, ast.BinOp):
+        left, right = rec(node.left), rec(node.right)
+        op = node.op
+        if isinstance(op, ast.Add):
+            return left + right
+        if isinstance(op, ast.Sub):
+            return left - right
+        if isinstance(op, ast.Mult):
+            return left * right
+        if isinstance(op, ast.Div):
+            if right == 0:
+                raise _fail(text, "not divide by zero", "fix the denominator")
+            return left / right
+        if isinstance(op, ast.Pow):
+            if right.is_Number and left.is_Number and abs(right) > _MAX_EXPONENT:
+                raise _fail(text, f"use numeric exponents of at most {_MAX_EXPONENT}",
+                            "use a smaller power")
+            return left**right
+        raise _fail(text, f"use only + - * / ** (got {type(op).__name__})", "rewrite it")
+    if isinstance(node, ast.Call):
+        if not isinstance(node.func, ast.Name):
+            raise _fail(text, "only call known functions (got a call of a non-name)",
+                        "use e.g. exp, erf, Max, factorial")
+        name = node.func.id
+        if name not in _FUNCTIONS:
+            raise _fail(text, f"only call known functions (got {name!r})",
+                        "use e.g. exp, erf, tanh, Max, Abs, factorial, factorial2, binomial, gamma")
+        if node.keywords:
+            raise _fail(text, "not use keyword arguments", f"call {name} positionally")
+        args = [rec(a) for a in node.args]
+        try:
+            return _FUNCTIONS[name](*args)
+        except (TypeError, ValueError) as exc:
+            raise _fail(text, f"call {name} with valid arguments ({exc})", "fix the call") from None
+    raise _fail(text, f"be a plain formula (got {type(node).__name__})",
+                "use numbers, variables, + - * / ** and known functions")
+
+
+# ---------------------------------------------------------------------------------------------
+# Evaluation of SymPy trees in Arb balls.
+
+def arb_value(expr: sp.Expr, values: Mapping[sp.Symbol, Any] | None = None) -> arb:
+    """Evaluate a real SymPy expression as an Arb ball at the current ``flint.ctx.prec``.
+
+    Guarantee: the returned ball contains the exact value of ``expr`` (after substituting
+    ``values``), or is non-finite. Raises ValueError for a non-real value or an unsupported node.
+
+    >>> from flint import ctx
+    >>> arb_value(parse("factorial2(7)/sqrt(2*pi)", symbols=())).contains(arb(105)/arb.pi().__mul__(2).sqrt())
+    True
+    """
+    z = acb_value(expr, values)
+    if not z.imag.contains(0):
+        raise ValueError(f"expression={expr} must be real; it evaluates to {z}")
+    return z.real
+
+
+def acb_value(expr: sp.Expr, values: Mapping[sp.Symbol, Any] | None = None) -> acb:
+    """As :func:`arb_value`, as a complex ball (no analyticity check)."""
+    env = {s: acb(v) if not isinstance(v, acb) else v for s, v in (values or {}).items()}
+    return _acb(sp.sympify(expr), env, False)
+
+
+def compile_acb(expr: sp.Expr, var: sp.Symbol) -> Callable[[acb, bool], acb]:
+    """Compile ``expr`` (in ``var``) into ``f(z, analytic) -> acb`` for ``acb.integral``.
+
+    With ``analytic=True`` a branch cut or kink touched by ``z`` gives a non-finite ball, as
+    ``acb.integral`` requires.
+    """
+    expr = sp.sympify(expr)
+
+    def f(z: acb, analytic: bool) -> acb:
+        return _acb(expr, {var: z}, analytic)
+
+    return f
+
+
+def _acb(e: sp.Expr, env: Mapping[sp.Symbol, acb], analytic: bool) -> acb:
+    rec = lambda a: _acb(a, env, analytic)  # noqa: E731
+    if e.is_Symbol:
+        if e not in env:
+            raise ValueError(f"expression has a free symbol {e}; give it a value")
+        return env[e]
+    if e.is_Integer:
+        return acb(int(e))
+    if e.is_Rational:
+        return acb(arb(int(e.p)) / int(e.q))
+    if e is sp.pi:
+        return acb(arb.pi())
+    if e is sp.E:
+        return acb(arb(1).exp())
+    if isinstance(e, sp.Float):
+        raise ValueError(f"expression has an inexact float {e}; write it as a fraction")
+    if e.is_Add:
+        out = acb(0)
+        for a in e.args:
+            out += rec(a)
+        return out
+    if e.is_Mul:
+        out = acb(1)
+        for a in e.args:
+            out *= rec(a)
+        return out
+    if e.is_Pow:
+        base, ex = e.args
+        if ex.is_Integer:
+            n = int(ex)
+            b = rec(base)
+            return b**n if n >= 0 else 1 / b**(-n)
+        if ex == sp.S.Half:
+            return rec(base).sqrt(analytic=analytic)
+        if ex == -sp.S.Half:
+            return 1 / rec(base).sqrt(analytic=analytic)
+        return rec(base).pow(rec(ex), analytic=analytic)
+    f = e.func
+    if f in _UNARY:
+        return _UNARY[f](rec(e.args[0]), analytic)
+    if f is sp.factorial:
+        return (rec(e.args[0]) + 1).gamma()
+    if f is sp.factorial2:
+        n = e.args[0]
+        if n.is_Integer:
+            return acb(int(sp.factorial2(n)))
+        raise ValueError(f"factorial2 needs an integer argument, got {n}")
+    if f is sp.binomial:
+        n, m = (rec(a) for a in e.args)
+        return (n + 1).gamma() / ((m + 1).gamma() * (n - m + 1).gamma())
+    if f is sp.gamma:
+        return rec(e.args[0]).gamma()
+    if f is sp.beta:
+        a, b = (rec(a) for a in e.args)
+        return a.gamma() * b.gamma() / (a + b).gamma()
+    if f is sp.RisingFactorial:
+        a, n = (rec(a) for a in e.args)
+        return (a + n).gamma() / a.gamma()
+    if f is sp.FallingFactorial:
+        a, n = (rec(a) for a in e.args)
+        return (a + 1).gamma() / (a - n + 1).gamma()
+    if f in (sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.Piecewise):
+        return _real_only(e, env, analytic)
+    raise ValueError(f"cannot evaluate {f.__name__} in ball arithmetic; rewrite the expression")
+
+
+def _real_only(e: sp.Expr, env: Mapping[sp.Symbol, acb], analytic: bool) -> acb:
+    """Kinks and jumps: evaluated on real balls only; non-analytic for the integrator."""
+    if analytic:
+        return _nan()
+    args = [_acb(a, env, analytic) if not isinstance(a, sp.logic.boolalg.Boolean) else a
+            for a in e.args]
+    if any(isinstance(a, acb) and not a.imag.is_zero() for a in args):
+        return _nan()
+    reals = [a.real if isinstance(a, acb) else a for a in args]
+    f = e.func
+    if f is sp.Abs:
+        return acb(abs(reals[0]))
+    if f is sp.Max:
+        out = reals[0]
+        for r in reals[1:]:
+            out = out.max(r)
+        return acb(out)
+    if f is sp.Min:
+        out = reals[0]
+        for r in reals[1:]:
+            out = out.min(r)
+        return acb(out)
+    if f in (sp.sign, sp.Heaviside):
+        r = reals[0]
+        if r > 0:
+            return acb(1)
+        if r < 0:
+            return acb(-1 if f is sp.sign else 0)
+        if r == 0:
+            return acb(0) if f is sp.sign else acb(arb(1) / 2)
+        lo, hi = (-1, 1) if f is sp.sign else (0, 1)
+        return acb(arb(lo).union(arb(hi)))
+    raise ValueError(f"cannot evaluate {f.__name__} in ball arithmetic; rewrite the expression")
+
+
+def _nan() -> acb:
+    """A non-finite ball: what ``acb.integral`` needs where analyticity is not proved."""
+    return acb(arb("nan"))
+
+
+def _log(z: acb, analytic: bool) -> acb:
+    return z.log(analytic=analytic)
+
+
+_UNARY: dict[Any, Callable[[acb, bool], acb]] = {
+    sp.exp: lambda z, a: z.exp(),
+    sp.log: _log,
+    sp.erf: lambda z, a: z.erf(),
+    sp.erfc: lambda z, a: z.erfc(),
+    sp.tanh: lambda z, a: z.tanh(),
+    sp.sinh: lambda z, a: z.sinh(),
+    sp.cosh: lambda z, a: z.cosh(),
+    sp.sin: lambda z, a: z.sin(),
+    sp.cos: lambda z, a: z.cos(),
+    sp.atan: lambda z, a: _nan() if a and z.imag.abs_upper() >= 1 else z.atan(),
+    sp.asin: lambda z, a: _nan() if a and z.real.abs_upper() >= 1 else z.asin(),
+    sp.acos: lambda z, a: _nan() if a and z.real.abs_upper() >= 1 else z.acos(),
+}
