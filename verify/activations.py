@@ -9,7 +9,8 @@ An :class:`Activation` knows
   (then the exact tier applies);
 * its **parity**: whether its odd part vanishes, and whether its even part is a constant
   (sigmoid: 1/2), which makes the Hermite coefficients of the other parity exactly zero;
-* its **growth**: a proved bound ``|sigma(x)| <= A + B |x|**p`` for all real x, which is what
+* its **growth**: a proved bound ``|sigma(x)| <= (A + B |x|**p) e^{C|x|}`` beyond its last
+  breakpoint, which is what
   makes the Gaussian tail of every integral provable. The bound is derived structurally from the
   expression tree (bounded functions, sums, products, powers, ``1/(c + nonneg)``), never guessed
   from samples; an expression whose growth cannot be bounded is rejected with the reason.
@@ -24,6 +25,8 @@ expression in ``x`` through :func:`activation`.
 >>> s = activation("sigmoid")
 >>> s.odd_part_zero, s.even_part_constant, s.growth
 (False, 1/2, Growth(a=1, b=0, p=0))
+>>> activation("exp(x)").growth
+Growth(a=1, b=0, p=0, c=1)
 >>> activation("exp(x**2)")
 Traceback (most recent call last):
 ...
@@ -49,22 +52,25 @@ X = SYMBOLS["x"]
 
 @dataclass(frozen=True)
 class Growth:
-    """A proved bound ``|sigma(x)| <= a + b * |x|**p`` for ``|x|`` beyond the last breakpoint.
+    """A proved bound ``|sigma(x)| <= (a + b*|x|**p) * exp(c*|x|)`` beyond the last breakpoint.
 
     Only the two unbounded pieces matter: the tiers integrate exactly or in balls up to a cut-off
-    ``L`` beyond every breakpoint, and this bound controls what lies past ``L``.
+    ``L`` beyond every breakpoint, and this bound controls what lies past ``L``. Any ``c`` keeps
+    the activation in L2(N(0,1)), since the Gaussian weight beats every exponential of |x|.
     """
 
     a: sp.Rational
     b: sp.Rational
     p: sp.Rational
+    c: sp.Rational = sp.Integer(0)
 
     @property
     def bounded(self) -> bool:
-        return self.b == 0 or self.p == 0
+        return (self.b == 0 or self.p == 0) and self.c == 0
 
     def __repr__(self) -> str:
-        return f"Growth(a={self.a}, b={self.b}, p={self.p})"
+        tail = f", c={self.c}" if self.c != 0 else ""
+        return f"Growth(a={self.a}, b={self.b}, p={self.p}{tail})"
 
 
 @dataclass(frozen=True)
@@ -267,7 +273,8 @@ def _branch_at(pw: sp.Expr, sample: sp.Rational) -> sp.Expr:
 # ---------------------------------------------------------------------------------------------
 # Growth: |e(x)| <= A + B|x|^p, by structural induction on the expression tree.
 
-_Bound = tuple[sp.Expr, sp.Expr, sp.Expr]  # (A, B, p)
+_Bound = tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]  # (A, B, p, c): (A + B|x|^p) e^{c|x|}
+_ZERO, _ONE = sp.Integer(0), sp.Integer(1)
 _BOUNDED_BY = {sp.erf: 1, sp.tanh: 1, sp.sin: 1, sp.cos: 1, sp.sign: 1, sp.Heaviside: 1,
                sp.erfc: 2, sp.atan: 2}
 
@@ -278,6 +285,8 @@ def _growth_or_raise(name: str, pieces: tuple[Piece, ...]) -> Growth:
     bound = None if any(b is None for b in bounds) else _either_side(bounds)
     if bound is None:
         expr = pieces[0].expr if bounds[0] is None else pieces[-1].expr
+        if len(outer) == 1:
+            expr = next(iter(outer))
         if not _square_integrable_at_infinity(expr):
             raise ValueError(
                 f"activation={name!r} must be in L2(N(0,1)): sigma(x)**2*exp(-x**2/2) does not "
@@ -289,18 +298,19 @@ def _growth_or_raise(name: str, pieces: tuple[Piece, ...]) -> Growth:
             "the Gaussian tail bound); rewrite it with bounded functions, powers and "
             "1/(c + exp(...)) forms"
         )
-    a, b, p = (_rational_upper(v) for v in bound)
+    a, b, p, c = (_rational_upper(v) for v in bound)
     if b == 0:
         p = sp.Integer(0)
-    return Growth(a, b, p)
+    return Growth(a, b, p, c)
 
 
 def _either_side(bounds: list[_Bound | None]) -> _Bound:
     """One bound valid on both sides: the larger constants when the powers agree."""
     known = [b for b in bounds if b is not None]
-    if len({b[2] for b in known}) == 1:
-        return (sp.Max(*(b[0] for b in known)), sp.Max(*(b[1] for b in known)), known[0][2])
-    return _normalize([t for b in known for t in ((b[0], sp.Integer(0)), (b[1], b[2]))])
+    if len({(b[2], b[3]) for b in known}) == 1:
+        return (sp.Max(*(b[0] for b in known)), sp.Max(*(b[1] for b in known)), known[0][2],
+                known[0][3])
+    return _sum(known)
 
 
 def _rational_upper(v: sp.Expr) -> sp.Rational:
@@ -320,40 +330,48 @@ def _square_integrable_at_infinity(expr: sp.Expr) -> bool:
     return True
 
 
-def _normalize(terms: list[tuple[sp.Expr, sp.Expr]]) -> _Bound:
-    """Bound sum of c_i |x|^q_i by A + B|x|^p, using |x|^q <= 1 + |x|^p for 0 <= q <= p."""
-    p = max((q for c, q in terms if c != 0), default=sp.Integer(0))
-    a, b = sp.Integer(0), sp.Integer(0)
-    for c, q in terms:
-        if c == 0:
+def _normalize(terms: list[tuple[sp.Expr, sp.Expr]], c: sp.Expr = _ZERO) -> _Bound:
+    """Bound sum of a_i |x|^q_i by A + B|x|^p, using |x|^q <= 1 + |x|^p for 0 <= q <= p."""
+    p = max((q for a, q in terms if a != 0), default=_ZERO)
+    big_a, big_b = _ZERO, _ZERO
+    for a, q in terms:
+        if a == 0:
             continue
         if q == 0:
-            a += c
+            big_a += a
         elif q == p:
-            b += c
+            big_b += a
         else:
-            a += c
-            b += c
-    return (a, b, p if b != 0 else sp.Integer(0))
+            big_a += a
+            big_b += a
+    return (big_a, big_b, p if big_b != 0 else _ZERO, c)
+
+
+def _sum(bounds: list[_Bound]) -> _Bound:
+    """Bound of a sum: e^{c_i|x|} <= e^{c|x|} with c the largest rate."""
+    c = max((b[3] for b in bounds), default=_ZERO)
+    return _normalize([t for b in bounds for t in ((b[0], _ZERO), (b[1], b[2]))], c)
+
+
+def _const(a: sp.Expr) -> _Bound:
+    return (a, _ZERO, _ZERO, _ZERO)
 
 
 def _bound(e: sp.Expr) -> _Bound | None:
     if e.is_number:
         if not e.is_real:
             return None
-        return (sp.Abs(e), sp.Integer(0), sp.Integer(0))
+        return _const(sp.Abs(e))
     if e == X:
-        return (sp.Integer(0), sp.Integer(1), sp.Integer(1))
-    if e.is_Add:
-        terms: list[tuple[sp.Expr, sp.Expr]] = []
-        for arg in e.args:
-            bd = _bound(arg)
-            if bd is None:
-                return None
-            terms += [(bd[0], sp.Integer(0)), (bd[1], bd[2])]
-        return _normalize(terms)
+        return (_ZERO, _ONE, _ONE, _ZERO)
+    if e.is_Add or e.func in (sp.Abs, sp.Max, sp.Min) or isinstance(e, sp.Piecewise):
+        args = [branch for branch, _ in e.args] if isinstance(e, sp.Piecewise) else e.args
+        parts = [_bound(a) for a in args]
+        if any(bd is None for bd in parts):
+            return None
+        return _sum([bd for bd in parts if bd is not None])
     if e.is_Mul:
-        acc: _Bound = (sp.Integer(1), sp.Integer(0), sp.Integer(0))
+        acc: _Bound = _const(_ONE)
         for arg in e.args:
             bd = _bound(arg)
             if bd is None:
@@ -363,27 +381,34 @@ def _bound(e: sp.Expr) -> _Bound | None:
     if e.is_Pow:
         return _bound_pow(e)
     if e.func in _BOUNDED_BY:
-        return (sp.Integer(_BOUNDED_BY[e.func]), sp.Integer(0), sp.Integer(0))
-    if e.func in (sp.Abs, sp.Max, sp.Min):
-        parts = [_bound(a) for a in e.args]
-        if any(bd is None for bd in parts):
-            return None
-        return _normalize([t for bd in parts if bd for t in ((bd[0], 0), (bd[1], bd[2]))])
-    if e.func is sp.exp and (e.args[0]).is_nonpositive:
-        return (sp.Integer(1), sp.Integer(0), sp.Integer(0))
+        return _const(sp.Integer(_BOUNDED_BY[e.func]))
+    if e.func is sp.exp:
+        return _bound_exp(e.args[0])
+    if e.func in (sp.cosh, sp.sinh):
+        inner = _bound_exp(e.args[0])
+        return inner
     if e.func is sp.log:
         return _bound_log(e.args[0])
-    if isinstance(e, sp.Piecewise):
-        parts = [_bound(branch) for branch, _ in e.args]
-        if any(bd is None for bd in parts):
-            return None
-        return _normalize([t for bd in parts if bd for t in ((bd[0], 0), (bd[1], bd[2]))])
     return None
 
 
+def _bound_exp(u: sp.Expr) -> _Bound | None:
+    """``|exp(u)| <= 1`` when ``u <= 0``; else ``e^{|u|}`` with |u| <= A + B|x| (B|x| linear)."""
+    if u.is_nonpositive:
+        return _const(_ONE)
+    bd = _bound(u)
+    if bd is None or bd[3] != 0 or (bd[1] != 0 and bd[2] > 1):
+        return None
+    a, b, p, _ = bd
+    if b != 0 and p < 1:  # |x|^p <= 1 + |x| for p < 1
+        a, b = a + b, b
+    return (sp.exp(a), _ZERO, _ZERO, b)
+
+
 def _product(u: _Bound, v: _Bound) -> _Bound:
-    (a1, b1, p1), (a2, b2, p2) = u, v
-    return _normalize([(a1 * a2, sp.Integer(0)), (a1 * b2, p2), (b1 * a2, p1), (b1 * b2, p1 + p2)])
+    (a1, b1, p1, c1), (a2, b2, p2, c2) = u, v
+    return _normalize([(a1 * a2, _ZERO), (a1 * b2, p2), (b1 * a2, p1), (b1 * b2, p1 + p2)],
+                      c1 + c2)
 
 
 def _bound_pow(e: sp.Pow) -> _Bound | None:
@@ -392,15 +417,15 @@ def _bound_pow(e: sp.Pow) -> _Bound | None:
         bd = _bound(base)
         if bd is None:
             return None
-        a, b, p = bd
-        # (a + b t)^q <= c (a^q + b^q t^q), c = 2^(q-1) for q >= 1 and c = 1 for q < 1.
-        c = 2 ** (ex - 1) if ex >= 1 else sp.Integer(1)
-        return _normalize([(c * a**ex, sp.Integer(0)), (c * b**ex, p * ex)])
+        a, b, p, c = bd
+        # (a + b t)^q <= k (a^q + b^q t^q), k = 2^(q-1) for q >= 1 and k = 1 for q < 1.
+        k = 2 ** (ex - 1) if ex >= 1 else _ONE
+        return _normalize([(k * a**ex, _ZERO), (k * b**ex, p * ex)], c * ex)
     if ex.is_Rational and ex < 0:
         low = _positive_lower_bound(base)
         if low is None:
             return None
-        return (low ** ex, sp.Integer(0), sp.Integer(0))
+        return _const(low**ex)
     return None
 
 
@@ -408,13 +433,13 @@ def _positive_lower_bound(e: sp.Expr) -> sp.Expr | None:
     """A constant c > 0 with e(x) >= c for all real x, for sums of a positive constant and
     manifestly non-negative terms (exp, even powers, Abs, cosh)."""
     if e.is_Add:
-        const = sum((a for a in e.args if a.is_number), sp.Integer(0))
+        const = sum((a for a in e.args if a.is_number), _ZERO)
         rest = [a for a in e.args if not a.is_number]
         if const.is_positive and all(_nonnegative(a) for a in rest):
             return const
         return None
     if e.func is sp.cosh:
-        return sp.Integer(1)
+        return _ONE
     return None
 
 
@@ -436,9 +461,9 @@ def _bound_log(arg: sp.Expr) -> _Bound | None:
         other = [a for a in arg.args if not a.is_number]
         if const == [1] and other and other[0].func is sp.exp:
             bd = _bound(other[0].args[0])
-            if bd is None:
+            if bd is None or bd[3] != 0:
                 return None
-            return _normalize([(sp.log(2) + bd[0], sp.Integer(0)), (bd[1], bd[2])])
+            return _normalize([(sp.log(2) + bd[0], _ZERO), (bd[1], bd[2])])
     return None
 
 

@@ -11,7 +11,7 @@ as mpmath's ``workdps`` does.
 >>> with workprec(200):
 ...     third = arb(1) / 3
 >>> decimal_ball(third, 20)
-('0.33333333333333333333', '2e-35')
+('0.33333333333333333333', '1e-20')
 >>> meets_digits(third, 30)
 True
 """
@@ -19,10 +19,12 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from fractions import Fraction
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
-from flint import arb, ctx
+import sympy as sp
+from flint import arb, ctx, fmpq
 
 #: --digits is accepted in this range (significant decimal digits of a certified value).
 MIN_DIGITS, MAX_DIGITS = 1, 1000
@@ -64,11 +66,17 @@ def decimal_ball(x: arb, digits: int) -> tuple[str, str]:
     """
     if not x.is_finite():
         return ("nan", "inf")
-    mid, rad, exp = x.mid_rad_10exp(digits)
-    return (_scaled(int(mid), int(exp), exact_zero_ok=True), _scaled(int(rad), int(exp)))
+    mid, rad, exp = (int(v) for v in x.mid_rad_10exp(digits + 5))
+    drop = len(str(abs(mid))) - digits
+    if drop > 0:
+        scale = 10**drop
+        rounded = (abs(mid) * 2 + scale) // (2 * scale) * (1 if mid >= 0 else -1)
+        rad = -((-(rad + abs(mid - rounded * scale))) // scale)  # ceiling division
+        mid, exp = rounded, exp + drop
+    return (_scaled(mid, exp), _scaled(rad, exp))
 
 
-def _scaled(mantissa: int, exp10: int, *, exact_zero_ok: bool = False) -> str:
+def _scaled(mantissa: int, exp10: int) -> str:
     if mantissa == 0:
         return "0"
     sign = "-" if mantissa < 0 else ""
@@ -84,16 +92,26 @@ def _scaled(mantissa: int, exp10: int, *, exact_zero_ok: bool = False) -> str:
     return f"{sign}{body}e{point_exp}"
 
 
-def meets_digits(x: arb, digits: int) -> bool:
-    """True when the ball's radius is at most ``10**-digits`` times its midpoint's magnitude.
+#: Extra significant digits printed for a midpoint, so that rounding the midpoint to decimal
+#: costs less than the relative radius the caller asked for.
+GUARD_DIGITS = 3
 
-    Decided on the decimal form that is reported, so what is printed satisfies the contract.
-    A ball containing zero never meets a relative target.
+
+def report_ball(x: arb, digits: int) -> tuple[str, str]:
+    """The decimal (mid, rad) reported for a ball meant to carry ``digits`` digits."""
+    return decimal_ball(x, digits + GUARD_DIGITS)
+
+
+def meets_digits(x: arb, digits: int) -> bool:
+    """True when the *reported* decimal ball has radius <= ``10**-digits * |mid|``.
+
+    Decided on the decimal form that :func:`report_ball` prints, so what is printed satisfies
+    the contract. A ball containing zero never meets a relative target.
     """
     if not x.is_finite() or x.contains(0):
         return False
-    mid, rad, exp = x.mid_rad_10exp(digits + 5)
-    return int(rad) * 10**digits <= abs(int(mid))
+    mid, rad = (Fraction(v) for v in report_ball(x, digits))
+    return rad * 10**digits <= abs(mid)
 
 
 def ball_contains_both(x: arb, y: arb) -> bool:
@@ -104,3 +122,76 @@ def ball_contains_both(x: arb, y: arb) -> bool:
 def upper(x: arb) -> arb:
     """The exact upper end of a ball, as an exact arb."""
     return arb(x.upper())
+
+
+class ExactValue:
+    """An exact real number ``(q_1 B_1 + ... + q_n B_n) / sqrt(k!)``.
+
+    ``q_i`` are rationals (``fmpq``) and ``B_i`` exact SymPy constants such as ``1``,
+    ``1/sqrt(2*pi)`` or ``exp(-1/2)/sqrt(2*pi)``. This is the shape every exact Hermite
+    coefficient has; keeping it structured (instead of a SymPy tree) keeps degree 2000 cheap.
+
+    >>> v = ExactValue({sp.sqrt(2) / (2 * sp.sqrt(sp.pi)): fmpq(1)}, 2)
+    >>> str(v)
+    '(sqrt(2)/(2*sqrt(pi)))/sqrt(factorial(2))'
+    >>> with workprec(100):
+    ...     decimal_ball(v.ball(), 10)[0]
+    '0.2820947918'
+    """
+
+    __slots__ = ("terms", "k")
+
+    def __init__(self, terms: Mapping[sp.Expr, fmpq], k: int = 0) -> None:
+        self.terms = {b: fmpq(q) for b, q in terms.items() if q != 0}
+        self.k = k
+
+    @classmethod
+    def zero(cls) -> ExactValue:
+        return cls({}, 0)
+
+    def is_zero(self) -> bool:
+        return not self.terms
+
+    def sympy(self) -> sp.Expr:
+        """The value as a SymPy expression (``sqrt(k!)`` left unevaluated for large k)."""
+        total = sp.Add(*(sp.Rational(int(q.p), int(q.q)) * b for b, q in self.terms.items()))
+        if self.k <= 1:
+            return total
+        return total / sp.sqrt(sp.factorial(sp.Integer(self.k), evaluate=self.k <= 200))
+
+    def ball(self) -> arb:
+        """A ball containing the value, at the current working precision."""
+        total = arb(0)
+        for b, q in self.terms.items():
+            total += _constant_ball(b) * arb(q)
+        if self.k > 1:
+            total /= arb.fac_ui(self.k).sqrt()
+        return total
+
+    def __str__(self) -> str:
+        if not self.terms:
+            return "0"
+        parts = []
+        for b, q in sorted(self.terms.items(), key=lambda t: sp.default_sort_key(t[0])):
+            coef = str(q) if q.q == 1 else f"({q})"
+            parts.append(coef if b == 1 else f"{coef}*({b})" if q != 1 else f"({b})")
+        body = " + ".join(parts).replace("+ -", "- ")
+        if len(parts) > 1:
+            body = f"({body})"
+        return f"{body}/sqrt(factorial({self.k}))" if self.k > 1 else body
+
+    def __repr__(self) -> str:
+        return f"ExactValue({self})"
+
+
+_CONSTANTS: dict[tuple[sp.Expr, int], arb] = {}
+
+
+def _constant_ball(b: sp.Expr) -> arb:
+    """Ball of an exact SymPy constant at the current precision (memoized per precision)."""
+    from .expressions import arb_value
+
+    key = (b, ctx.prec)
+    if key not in _CONSTANTS:
+        _CONSTANTS[key] = arb(1) if b == 1 else arb_value(b)
+    return _CONSTANTS[key]

@@ -1,0 +1,662 @@
+"""The Gaussian tier: Hermite coefficients, the dual kernel and Parseval, in three tiers.
+
+Definition: ``c_k(sigma) = E[sigma(g) h_k(g)]``, ``g ~ N(0,1)``, ``h_k = He_k/sqrt(k!)``
+(conventions in :mod:`verify.conventions`).
+
+* **exact** -- every piecewise-polynomial activation with rational breakpoints, by the jump
+  formula (proofs_notes/conventions.md section 2): for k above the pieces' degree,
+  ``sqrt(k!) c_k = sum_t phi(t) sum_j Delta_j(t) He_{k-1-j}(t)`` over breakpoints t, with
+  ``Delta_j(t)`` the jump of the j-th derivative; lower k through Gaussian partial moments.
+  Also ``c0 + c1*erf(a*x)`` by its closed form. Rational arithmetic throughout (fmpq).
+* **certified** -- any activation: ``acb.integral`` on ``[0, L]`` after folding ``x -> -x``,
+  split at breakpoints, plus Cramer's tail bound past ``L`` from the proved growth class; the
+  working precision is raised until the ball meets the requested relative digits.
+* **float** -- composite Gauss-Legendre with the normalized recurrence; no guarantee.
+
+A coefficient that a proved symmetry makes zero is exact 0 in every tier.
+
+>>> relu = activation("relu")
+>>> [str(c.exact) for c in hermite_coefficients(relu, 4, tier="exact")]
+['(sqrt(2)/(2*sqrt(pi)))', '1/2', '(sqrt(2)/(2*sqrt(pi)))/sqrt(factorial(2))', '0', '(-1)*(sqrt(2)/(2*sqrt(pi)))/sqrt(factorial(4))']
+>>> c = hermite_coefficient(activation("sigmoid"), 3, digits=20)
+>>> c.tier, report_ball(c.ball, 20)[0]
+('certified', '-0.0254732579105623200227')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import sympy as sp
+from flint import acb, arb, fmpq
+
+from .activations import X, Activation, activation
+from .conventions import CRAMER_K, check_degree, hermite_normalized_scaled_float, hermite_prob_values
+from .expressions import arb_value
+from .numbers import (
+    ExactValue,
+    bits_for_digits,
+    check_digits,
+    meets_digits,
+    report_ball,
+    workprec,
+)
+
+Tier = Literal["auto", "exact", "certified", "float"]
+_TIERS = ("auto", "exact", "certified", "float")
+_INV_SQRT_2PI = 1 / sp.sqrt(2 * sp.pi)
+_MAX_PREC_BITS = 20_000
+
+
+@dataclass(frozen=True)
+class Coefficient:
+    """One coefficient ``c_k`` with its evidence.
+
+    ``ball`` contains ``c_k`` (for the float tier: a point value with radius 0 and *no*
+    guarantee -- check ``tier``). ``exact`` is set for the exact tier and symmetry zeros.
+    ``met`` says whether the requested relative digits were reached.
+    """
+
+    k: int
+    tier: str
+    ball: arb
+    exact: ExactValue | None
+    method: str
+    met: bool
+
+    @property
+    def guaranteed(self) -> bool:
+        return self.tier in ("exact", "certified")
+
+
+class NoExactFormError(ValueError):
+    """Raised when the exact tier is asked for an activation it cannot do exactly."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry points.
+
+def hermite_coefficients(
+    act: Activation | str,
+    max_degree: int,
+    *,
+    digits: int = 15,
+    tier: Tier = "auto",
+) -> list[Coefficient]:
+    """``[c_0, ..., c_max_degree]`` of ``act``.
+
+    ``tier="auto"`` uses the exact tier where it applies and the certified tier otherwise.
+    Guarantee: exact values, or balls that contain the value with radius at most
+    ``10**-digits * |mid|`` when ``met`` is true; the float tier guarantees nothing.
+    Raises ValueError for a negative degree, digits out of range, an unknown tier, or
+    ``tier="exact"`` on an activation without an exact form (:class:`NoExactFormError`).
+    """
+    act = activation(act) if isinstance(act, str) else act
+    max_degree = check_degree(max_degree, name="max_degree")
+    digits = check_digits(digits)
+    if tier not in _TIERS:
+        raise ValueError(f"tier={tier!r} must be one of {', '.join(_TIERS)}")
+    if tier == "float":
+        values = float_coefficients(act, max_degree)
+        return [Coefficient(k, "float", arb(float(v)), None,
+                            "Gauss-Legendre in doubles (no guarantee)", False)
+                for k, v in enumerate(values)]
+    exact_ok = has_exact_form(act)
+    if tier == "exact" and not exact_ok:
+        raise NoExactFormError(
+            f"activation={act.name!r} has no exact Hermite coefficients here (only "
+            "piecewise polynomials with rational breakpoints and c0 + c1*erf(a*x) do); "
+            "drop --exact to get certified balls"
+        )
+    if exact_ok and tier in ("auto", "exact"):
+        values = exact_coefficients(act, max_degree)
+        with workprec(bits_for_digits(digits) + 10):
+            return [Coefficient(k, "exact", v.ball(), v, _exact_method(act, v), True)
+                    for k, v in enumerate(values)]
+    return [certified_coefficient(act, k, digits=digits) for k in range(max_degree + 1)]
+
+
+def hermite_coefficient(
+    act: Activation | str, k: int, *, digits: int = 15, tier: Tier = "auto"
+) -> Coefficient:
+    """The single coefficient ``c_k`` (see :func:`hermite_coefficients`)."""
+    act = activation(act) if isinstance(act, str) else act
+    k = check_degree(k)
+    if tier == "auto" and not has_exact_form(act) or tier == "certified":
+        return certified_coefficient(act, k, digits=check_digits(digits))
+    return hermite_coefficients(act, k, digits=digits, tier=tier)[k]
+
+
+def has_exact_form(act: Activation) -> bool:
+    """True when the exact tier applies to ``act``."""
+    return act.is_piecewise_polynomial or _erf_form(act) is not None
+
+
+def symmetry_zero(act: Activation, k: int) -> ExactValue | None:
+    """The exact value of ``c_k`` when a proved symmetry decides it, else None.
+
+    ``sigma - c`` odd: even ``k >= 2`` vanish and ``c_0 = c``. ``sigma`` even: odd k vanish.
+    """
+    if k % 2 == 1 and act.odd_part_zero:
+        return ExactValue.zero()
+    if act.even_part_constant is not None and k % 2 == 0:
+        if k == 0:
+            return _rational_times_basis(act.even_part_constant)
+        return ExactValue.zero()
+    return None
+
+
+def _rational_times_basis(value: sp.Expr) -> ExactValue | None:
+    if value.is_Rational:
+        return ExactValue({sp.Integer(1): fmpq(int(value.p), int(value.q))}, 0)
+    return ExactValue({value: fmpq(1)}, 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact tier.
+
+def exact_coefficients(act: Activation, max_degree: int) -> list[ExactValue]:
+    """Exact ``c_0..c_max_degree`` (piecewise polynomials, or ``c0 + c1*erf(a*x)``)."""
+    max_degree = check_degree(max_degree, name="max_degree")
+    erf_form = _erf_form(act)
+    if erf_form is not None:
+        return _erf_coefficients(*erf_form, max_degree)
+    if not act.is_piecewise_polynomial:
+        raise NoExactFormError(f"activation={act.name!r} is not a piecewise polynomial")
+    numerators: list[dict[sp.Expr, fmpq]] = [{} for _ in range(max_degree + 1)]
+    _add_jump_terms(act, max_degree, numerators)
+    _add_low_degree_terms(act, max_degree, numerators)
+    out = []
+    for k, terms in enumerate(numerators):
+        forced = symmetry_zero(act, k)
+        if forced is not None and forced.is_zero():
+            if terms and any(q != 0 for q in terms.values()):
+                raise AssertionError(f"c_{k} of {act.name}: symmetry says 0, jump formula not")
+            out.append(ExactValue.zero())
+        else:
+            out.append(ExactValue(terms, k))
+    return out
+
+
+def _phi_basis(t: sp.Rational) -> sp.Expr:
+    """phi(t) = exp(-t^2/2)/sqrt(2 pi) as an exact SymPy constant."""
+    return sp.exp(-t**2 / 2) * _INV_SQRT_2PI if t != 0 else _INV_SQRT_2PI
+
+
+def _add(terms: dict[sp.Expr, fmpq], basis: sp.Expr, q: fmpq) -> None:
+    """``terms[basis] += q``, with the basis canonical (SymPy writes erf(-t) as -erf(t))."""
+    coeff, rest = basis.as_coeff_Mul()
+    if coeff.is_Rational and coeff != 1:
+        basis, q = rest, q * fmpq(int(coeff.p), int(coeff.q))
+    if q != 0:
+        terms[basis] = terms.get(basis, fmpq(0)) + q
+
+
+def _poly_derivatives(coeffs: Sequence[fmpq], t: fmpq) -> list[fmpq]:
+    """``[p(t), p'(t), ..., p^(m)(t)]`` for power-basis ``coeffs``."""
+    out = []
+    cur = list(coeffs)
+    while cur:
+        out.append(sum((c * t**i for i, c in enumerate(cur)), fmpq(0)))
+        cur = [c * i for i, c in enumerate(cur)][1:]
+    return out
+
+
+def _add_jump_terms(act: Activation, max_degree: int, numerators: list[dict]) -> None:
+    """Add ``phi(t) sum_j Delta_j(t) He_{k-1-j}(t)`` for every breakpoint t and k >= 1."""
+    pieces = act.pieces
+    for left, right in zip(pieces[:-1], pieces[1:], strict=True):
+        t_sym = right.lo
+        t = fmpq(int(t_sym.p), int(t_sym.q))
+        assert left.polynomial is not None and right.polynomial is not None
+        dl = _poly_derivatives(left.polynomial, t)
+        dr = _poly_derivatives(right.polynomial, t)
+        m = max(len(dl), len(dr))
+        jumps = [(dr[j] if j < len(dr) else 0) - (dl[j] if j < len(dl) else 0) for j in range(m)]
+        he = hermite_prob_values(max_degree, t)
+        basis = _phi_basis(t_sym)
+        for k in range(1, max_degree + 1):
+            total = fmpq(0)
+            for j in range(min(m, k)):
+                if jumps[j] != 0:
+                    total += jumps[j] * he[k - 1 - j]
+            _add(numerators[k], basis, total)
+
+
+def _add_low_degree_terms(act: Activation, max_degree: int, numerators: list[dict]) -> None:
+    """For ``k <= deg p``: the remaining ``int p^(k) phi`` over each piece (partial moments)."""
+    for piece in act.pieces:
+        coeffs = piece.polynomial
+        assert coeffs is not None
+        deriv = list(coeffs)
+        for k in range(0, min(len(coeffs) - 1, max_degree) + 1):
+            moments = _partial_moments(piece.lo, piece.hi, len(deriv) - 1)
+            for i, c in enumerate(deriv):
+                if c != 0:
+                    for basis, q in moments[i].items():
+                        _add(numerators[k], basis, c * q)
+            deriv = [c * i for i, c in enumerate(deriv)][1:]
+
+
+def _partial_moments(a: sp.Expr, b: sp.Expr, m: int) -> list[dict[sp.Expr, fmpq]]:
+    """``M_j = int_a^b x^j phi(x) dx`` for ``j = 0..m`` as rational combinations of constants.
+
+    ``M_0 = Phi(b) - Phi(a)``, ``M_1 = phi(a) - phi(b)``,
+    ``M_j = (j-1) M_{j-2} + a^{j-1} phi(a) - b^{j-1} phi(b)`` (infinite ends contribute 0).
+    ``Phi(t) = 1/2 + erf(t/sqrt2)/2``.
+    """
+    one = sp.Integer(1)
+
+    def cdf(t: sp.Expr) -> dict[sp.Expr, fmpq]:
+        if t == sp.oo:
+            return {one: fmpq(1)}
+        if t == -sp.oo:
+            return {}
+        if t == 0:
+            return {one: fmpq(1, 2)}
+        return {one: fmpq(1, 2), sp.erf(t / sp.sqrt(2)): fmpq(1, 2)}
+
+    def edge(t: sp.Expr, power: int, sign: int) -> dict[sp.Expr, fmpq]:
+        if t in (sp.oo, -sp.oo):
+            return {}
+        tq = fmpq(int(t.p), int(t.q))
+        return {_phi_basis(t): sign * tq**power}
+
+    moments: list[dict[sp.Expr, fmpq]] = []
+    for j in range(m + 1):
+        cur: dict[sp.Expr, fmpq] = {}
+        if j == 0:
+            for basis, q in cdf(b).items():
+                _add(cur, basis, q)
+            for basis, q in cdf(a).items():
+                _add(cur, basis, -q)
+        else:
+            if j >= 2:
+                for basis, q in moments[j - 2].items():
+                    _add(cur, basis, (j - 1) * q)
+            for basis, q in [*edge(a, j - 1, 1).items(), *edge(b, j - 1, -1).items()]:
+                _add(cur, basis, q)
+        moments.append(cur)
+    return moments
+
+
+def _erf_form(act: Activation) -> tuple[sp.Rational, sp.Rational, sp.Rational] | None:
+    """(c0, c1, a) when ``act.expr == c0 + c1*erf(a*x)`` with rational constants."""
+    w0, w1, wa = sp.Wild("w0", exclude=[X]), sp.Wild("w1", exclude=[X]), sp.Wild("wa", exclude=[X])
+    match = act.expr.match(w0 + w1 * sp.erf(wa * X))
+    if not match or not act.expr.has(sp.erf):
+        return None
+    c0, c1, a = match[w0], match[w1], match[wa]
+    if all(v.is_Rational for v in (c0, c1, a)) and a != 0:
+        return c0, c1, a
+    return None
+
+
+def _erf_coefficients(c0: sp.Rational, c1: sp.Rational, a: sp.Rational, max_degree: int
+                      ) -> list[ExactValue]:
+    """``c_k(erf(a x)) = (2/sqrt(pi)) (-1)^n b^k sqrt(k!)/(n! k)``, ``k = 2n+1``,
+    ``b = a/sqrt(1+2a^2)``; zero for even k. Written as ``q / sqrt(pi (1+2a^2)) / sqrt(k!)``.
+    """
+    s = 1 + 2 * a**2
+    basis = 1 / sp.sqrt(sp.pi * s)
+    aq, sq, c1q = (fmpq(int(v.p), int(v.q)) for v in (a, s, c1))
+    out = [ExactValue({sp.Integer(1): fmpq(int(c0.p), int(c0.q))}, 0)]
+    for k in range(1, max_degree + 1):
+        if k % 2 == 0:
+            out.append(ExactValue.zero())
+            continue
+        n = (k - 1) // 2
+        q = c1q * 2 * (-1) ** n * aq**k * math.factorial(k) / (math.factorial(n) * k * sq**n)
+        out.append(ExactValue({basis: q}, k))
+    return out
+
+
+def _exact_method(act: Activation, v: ExactValue) -> str:
+    if v.is_zero():
+        return "exact zero (symmetry or closed form)"
+    if _erf_form(act) is not None:
+        return "closed form for erf(a*x) (Stein's identity)"
+    return "jump formula for piecewise polynomials (rational arithmetic)"
+
+
+# ---------------------------------------------------------------------------------------------
+# Certified tier.
+
+def certified_coefficient(act: Activation, k: int, *, digits: int = 15) -> Coefficient:
+    """``c_k`` as an Arb ball: integral on ``[0, L]`` (folded) plus a proved Gaussian tail.
+
+    The cut-off ``L`` and the working precision are raised until the ball's radius is at most
+    ``10**-digits * |mid|``; if that fails within the precision limit, ``met`` is False and
+    the ball is still a valid enclosure.
+    """
+    forced = symmetry_zero(act, k)
+    if forced is not None:
+        with workprec(bits_for_digits(digits) + 10):
+            return Coefficient(k, "exact", forced.ball(), forced,
+                               "exact value from a proved symmetry", True)
+    estimate = abs(float(float_coefficients(act, k)[k])) or 1e-300
+    magnitude = max(estimate, 1e-300)
+    prec = bits_for_digits(digits) + max(0, int(-math.log2(magnitude))) + 20
+    ball = arb("nan")
+    while prec <= _MAX_PREC_BITS:
+        target = 10.0 ** (-digits) * magnitude / 16
+        length = _cutoff(act, target, k)
+        with workprec(prec):
+            ball = _integrate(act, k, length, target)
+            if meets_digits(ball, digits):
+                return Coefficient(k, "certified", ball, None,
+                                   f"Arb integral on [0, {length}] + Cramer tail, {prec} bits",
+                                   True)
+        if ball.is_finite() and not ball.contains(0):
+            magnitude = min(magnitude, abs(float(ball.mid())))
+        else:
+            magnitude = magnitude * 1e-8
+        prec = int(prec * 1.6) + 32
+    return Coefficient(k, "certified", ball, None,
+                       f"Arb integral; precision limit {_MAX_PREC_BITS} bits reached", False)
+
+
+def _cutoff(act: Activation, target: float, k: int) -> int:
+    """Smallest integer L (beyond every breakpoint) whose tail bound is below ``target``."""
+    length = max(min_cutoff(act), int(2 * math.sqrt(max(k, 1))))
+    with workprec(64):
+        while float(tail_bound(act, length).upper()) > target:
+            length += 1 if length < 40 else 4
+    return length
+
+
+def gauss_tail_moment(p: arb, s: int, length: arb) -> arb:
+    """``int_L^oo x^p exp(-x^2/(2s)) dx = (2s)^{(p+1)/2}/2 * Gamma((p+1)/2, L^2/(2s))`` (a ball)."""
+    half = (p + 1) / 2
+    return arb(2 * s) ** half / 2 * (arb(length) ** 2 / (2 * s)).gamma_upper(half)
+
+
+def _growth_balls(act: Activation) -> tuple[arb, arb, arb, arb]:
+    g = act.growth
+    return tuple(arb_value(v) for v in (g.a, g.b, g.p, g.c))  # type: ignore[return-value]
+
+
+def min_cutoff(act: Activation) -> int:
+    """Cut-offs must lie beyond every breakpoint and, for growth ``e^{c|x|}``, beyond ``8c``
+    (where ``c x <= x^2/8`` lets the Gaussian absorb the exponential)."""
+    ends = [int(math.ceil(abs(float(b)))) + 1 for b in act.breakpoints]
+    return max([4, int(math.ceil(8 * float(act.growth.c))), *ends])
+
+
+def tail_bound(act: Activation, length: int | arb) -> arb:
+    """Proved bound on ``|int_{|x|>L} sigma h_k phi dx|``, the same for every k.
+
+    Cramer: ``|h_k(x) phi(x)| <= K e^{-x^2/4}/sqrt(2 pi)``; with ``|sigma| <= (A + B x^p)
+    e^{c x}`` the tail is ``<= (2K/sqrt(2pi)) int_L^oo (A + B x^p) e^{-x^2/(2s)}``, ``s = 2``
+    (``c = 0``) or ``s = 4`` (``c > 0``, ``L >= 8c``). See proofs_notes/conventions.md §3.
+    """
+    if float(length) < min_cutoff(act):
+        raise ValueError(f"length={length} must be at least {min_cutoff(act)} for {act.name}")
+    a, b, p, _ = _growth_balls(act)
+    s = 2 if act.growth.c == 0 else 4
+    total = a * gauss_tail_moment(arb(0), s, arb(length))
+    if act.growth.b != 0:
+        total += b * gauss_tail_moment(p, s, arb(length))
+    return 2 * arb(CRAMER_K) / (2 * arb.pi()).sqrt() * total
+
+
+def _integrate(act: Activation, k: int, length: int, target: float) -> arb:
+    """Ball for ``c_k`` at the current precision: folded integral + tail."""
+    sign = 1 if k % 2 == 0 else -1
+    edges = sorted({0, length, *(abs(float(b)) for b in act.breakpoints if abs(float(b)) < length)})
+    cuts = [_exact_point(act, e) for e in edges]
+    norm = 1 / (arb.fac_ui(k).sqrt() * (2 * arb.pi()).sqrt())
+    total = acb(0)
+    abs_tol = arb(target) / norm / 4
+    for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+        mid = (lo + hi) / 2
+        right = act.acb_piece(_piece_index(act, float(mid.mid())))
+        left = act.acb_piece(_piece_index(act, -float(mid.mid())))
+
+        def f(z: acb, analytic: bool, right=right, left=left) -> acb:
+            s = right(z, analytic) + sign * left(-z, analytic)
+            h0, h1 = acb(1), z
+            if k == 0:
+                he = h0
+            else:
+                for j in range(1, k):
+                    h0, h1 = h1, z * h1 - j * h0
+                he = h1
+            return s * he * (-z * z / 2).exp()
+
+        total += acb.integral(f, lo, hi, abs_tol=abs_tol)
+    value = total.real * norm
+    return value + arb(0, tail_bound(act, length).upper())
+
+
+def _exact_point(act: Activation, e: float) -> arb:
+    for b in act.breakpoints:
+        if abs(float(b)) == e:
+            return abs(arb_value(b))
+    return arb(e)
+
+
+def _piece_index(act: Activation, x: float) -> int:
+    for i, p in enumerate(act.pieces):
+        if (p.lo == -sp.oo or float(p.lo) < x) and (p.hi == sp.oo or x < float(p.hi)):
+            return i
+    raise ValueError(f"x={x} lies on a breakpoint of {act.name}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Float tier.
+
+def float_coefficients(act: Activation, max_degree: int, *, nodes_per_panel: int = 48
+                       ) -> np.ndarray:
+    """``c_0..c_max_degree`` in doubles by composite Gauss-Legendre. **No guarantee.**
+
+    Uses the scaled normalized recurrence (no overflow at k >= 171) and panels of width <= 1
+    split at the breakpoints. Absolute error is typically ~1e-16, so tiny coefficients
+    (sigmoid beyond k ~ 80) have no correct digit: use the certified tier for those.
+    """
+    max_degree = check_degree(max_degree, name="max_degree")
+    length = 2 * math.sqrt(max_degree + 1) + 14
+    cuts = sorted({-length, length, *(float(b) for b in act.breakpoints if abs(float(b)) < length)})
+    edges: list[float] = []
+    for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+        n = max(1, int(math.ceil(hi - lo)))
+        edges += list(np.linspace(lo, hi, n + 1)[:-1])
+    edges.append(cuts[-1])
+    t, w = np.polynomial.legendre.leggauss(nodes_per_panel)
+    lo_e, hi_e = np.array(edges[:-1]), np.array(edges[1:])
+    xs = ((hi_e - lo_e)[:, None] * (t[None, :] + 1) / 2 + lo_e[:, None]).ravel()
+    ws = ((hi_e - lo_e)[:, None] * w[None, :] / 2).ravel()
+    with np.errstate(over="ignore"):
+        sig = act.numpy(xs)
+    weight = ws * sig * np.exp(-xs * xs / 4) / math.sqrt(2 * math.pi)
+    scaled = hermite_normalized_scaled_float(max_degree, xs)
+    out = scaled @ weight
+    for k in range(max_degree + 1):
+        forced = symmetry_zero(act, k)
+        if forced is not None and forced.is_zero():
+            out[k] = 0.0
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Second moment, dual kernel, Parseval.
+
+def second_moment(act: Activation, *, digits: int = 30) -> arb:
+    """``E[sigma(g)^2]`` as a ball (exact-valued for piecewise polynomials).
+
+    Certified: folded integral of ``sigma(x)^2 + sigma(-x)^2`` against phi on ``[0, L]`` plus
+    ``2 int_L^oo (2A^2 + 2B^2 x^{2p}) phi`` from the growth bound.
+    """
+    digits = check_digits(digits)
+    with workprec(bits_for_digits(digits) + 10):
+        if act.is_piecewise_polynomial:
+            return _exact_second_moment(act).ball()
+        return _certified_second_moment(act, digits)
+
+
+def _certified_second_moment(act: Activation, digits: int) -> arb:
+    length = max(8, min_cutoff(act))
+    with workprec(64):
+        while float(_square_tail(act, length).upper()) > 10.0 ** (-digits - 4):
+            length += 2
+    edges = sorted({0, length, *(abs(float(b)) for b in act.breakpoints if abs(float(b)) < length)})
+    cuts = [_exact_point(act, e) for e in edges]
+    total = acb(0)
+    for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+        mid = float(((lo + hi) / 2).mid())
+        right = act.acb_piece(_piece_index(act, mid))
+        left = act.acb_piece(_piece_index(act, -mid))
+
+        def f(z: acb, analytic: bool, right=right, left=left) -> acb:
+            return (right(z, analytic) ** 2 + left(-z, analytic) ** 2) * (-z * z / 2).exp()
+
+        total += acb.integral(f, lo, hi)
+    value = total.real / (2 * arb.pi()).sqrt()
+    return value + arb(0, _square_tail(act, length).upper())
+
+
+def _square_tail(act: Activation, length: int) -> arb:
+    """Bound on ``int_{|x|>L} sigma^2 phi``: ``sigma^2 <= (2A^2 + 2B^2 x^{2p}) e^{2cx}``, and for
+    ``c > 0``, ``L >= 8c`` gives ``e^{2cx} e^{-x^2/2} <= e^{-x^2/4}``."""
+    a, b, p, _ = _growth_balls(act)
+    s = 1 if act.growth.c == 0 else 2
+    L = arb(length)
+    out = 2 * a * a * gauss_tail_moment(arb(0), s, L)
+    if act.growth.b != 0:
+        out += 2 * b * b * gauss_tail_moment(2 * p, s, L)
+    return 2 * out / (2 * arb.pi()).sqrt()
+
+
+def _exact_second_moment(act: Activation) -> ExactValue:
+    terms: dict[sp.Expr, fmpq] = {}
+    for piece in act.pieces:
+        coeffs = piece.polynomial
+        assert coeffs is not None
+        square = [fmpq(0)] * (2 * len(coeffs) - 1)
+        for i, a in enumerate(coeffs):
+            for j, b in enumerate(coeffs):
+                square[i + j] += a * b
+        moments = _partial_moments(piece.lo, piece.hi, len(square) - 1)
+        for i, c in enumerate(square):
+            for basis, q in moments[i].items():
+                _add(terms, basis, c * q)
+    return ExactValue(terms, 0)
+
+
+def exact_second_moment(act: Activation) -> ExactValue:
+    """``E[sigma(g)^2]`` exactly, for piecewise-polynomial activations."""
+    if not act.is_piecewise_polynomial:
+        raise NoExactFormError(f"activation={act.name!r} is not a piecewise polynomial")
+    return _exact_second_moment(act)
+
+
+def check_rho(rho: object) -> arb:
+    """Validate a correlation; return it as an exact ball."""
+    if isinstance(rho, arb):
+        value = rho
+    elif isinstance(rho, int | float | fmpq):
+        value = arb(rho)
+    else:
+        raise TypeError(f"rho={rho!r} must be a number in [-1, 1]")
+    if not value.is_finite() or value > 1 or value < -1:
+        raise ValueError(f"rho={rho} must lie in [-1, 1] (a correlation)")
+    return value
+
+
+def dual_kernel(act: Activation, rho: arb | float | fmpq, *, digits: int = 20,
+                max_terms: int = 400) -> tuple[arb, int]:
+    """Certified ``K(rho) = E[sigma(g) sigma(g')] = sum_k c_k^2 rho^k`` and the terms used.
+
+    Tail: ``|sum_{k>N} c_k^2 rho^k| <= |rho|^{N+1} (E[sigma^2] - sum_{k<=N} c_k^2)``, with
+    ``E[sigma^2]`` certified. Terms are added until that bound is below
+    ``10**-digits``, or ``max_terms`` is reached (the ball is then wider, but still valid).
+    """
+    rho_b = check_rho(rho)
+    digits = check_digits(digits)
+    with workprec(bits_for_digits(digits) + 30):
+        total_mass = second_moment(act, digits=digits + 5)
+        coefficient_digits = digits + 5
+        partial_sq = arb(0)
+        series = arb(0)
+        power = arb(1)
+        block = 16
+        n = 0
+        while True:
+            coeffs = _coefficient_block(act, n, n + block, coefficient_digits)
+            for c in coeffs:
+                sq = c.ball * c.ball
+                partial_sq += sq
+                series += sq * power
+                power *= rho_b
+            n += block
+            remaining = arb(0, (total_mass - partial_sq).upper())
+            tail = abs(power) * remaining
+            if float(tail.rad() + abs(tail.mid())) < 10.0 ** (-digits) or n >= max_terms:
+                return series + arb(0, (abs(power) * (total_mass - partial_sq)).upper()), n
+
+
+def _coefficient_block(act: Activation, start: int, stop: int, digits: int) -> list[Coefficient]:
+    if has_exact_form(act):
+        values = exact_coefficients(act, stop - 1)[start:stop]
+        return [Coefficient(start + i, "exact", v.ball(), v, "", True) for i, v in enumerate(values)]
+    return [certified_coefficient(act, k, digits=digits) for k in range(start, stop)]
+
+
+def kernel_closed_form(act: Activation) -> sp.Expr | None:
+    """Closed form of the dual kernel in ``rho`` for activations where one is known."""
+    from .expressions import SYMBOLS
+
+    rho = SYMBOLS["rho"]
+    forms = {
+        "relu": (sp.sqrt(1 - rho**2) + (sp.pi - sp.acos(rho)) * rho) / (2 * sp.pi),
+        "abs": 2 / sp.pi * (sp.sqrt(1 - rho**2) + rho * sp.asin(rho)),
+        "sign": 2 / sp.pi * sp.asin(rho),
+        "step": sp.Rational(1, 4) + sp.asin(rho) / (2 * sp.pi),
+        "erf": 2 / sp.pi * sp.asin(2 * rho / 3),
+    }
+    return forms.get(act.name)
+
+
+def parseval_tail_bound(act: Activation, n_terms: int) -> arb | None:
+    """A proved bound on ``sum_{k > n_terms} c_k^2``, or None when none is available.
+
+    * piecewise polynomial whose only breakpoint is 0 (relu, abs, sign, step, leaky_relu,
+      relu powers): ``|h_n(0)| <= (pi n/2)^{-1/4}`` in the jump formula gives
+      ``c_k^2 <= D^2/(2pi) (k-1-m)^{-(j0+3/2)}``, summed against an integral;
+    * smooth activations: Stein's identity with ``m`` derivatives,
+      ``sum_{k>N} c_k^2 <= E[(sigma^(m))^2] (N+1-m)!/(N+1)!`` (proofs_notes/conventions.md §4).
+    """
+    if act.is_piecewise_polynomial and [str(b) for b in act.breakpoints] == ["0"]:
+        left, right = act.pieces
+        assert left.polynomial is not None and right.polynomial is not None
+        dl = _poly_derivatives(left.polynomial, fmpq(0))
+        dr = _poly_derivatives(right.polynomial, fmpq(0))
+        m = max(len(dl), len(dr)) - 1
+        jumps = [(dr[j] if j < len(dr) else 0) - (dl[j] if j < len(dl) else 0)
+                 for j in range(m + 1)]
+        nonzero = [j for j, v in enumerate(jumps) if v != 0]
+        if not nonzero:
+            return arb(0)
+        j0 = nonzero[0]
+        big_d = sum((abs(v) for v in jumps), fmpq(0))
+        base = n_terms - 1 - m
+        if base < 1:
+            return None
+        ex = arb(2 * j0 + 1) / 2
+        return arb(big_d) ** 2 / (2 * arb.pi()) * arb(base) ** (-ex) / ex
+    if len(act.pieces) == 1 and not act.expr.is_polynomial(X):
+        order = min(8, max(1, n_terms // 4))
+        try:
+            derivative = activation(sp.diff(act.expr, X, order))
+        except ValueError:
+            return None
+        moment = second_moment(derivative, digits=10)
+        ratio = arb(1)
+        for i in range(n_terms + 2 - order, n_terms + 2):
+            ratio /= i
+        return moment * ratio
+    return None
