@@ -20,7 +20,7 @@ A coefficient that a proved symmetry makes zero is exact 0 in every tier.
 ['(sqrt(2)/(2*sqrt(pi)))', '1/2', '(sqrt(2)/(2*sqrt(pi)))/sqrt(factorial(2))', '0', '(-1)*(sqrt(2)/(2*sqrt(pi)))/sqrt(factorial(4))']
 >>> c = hermite_coefficient(activation("sigmoid"), 3, digits=20)
 >>> c.tier, report_ball(c.ball, 20)[0]
-('certified', '-0.0254732579105623200227')
+('certified', '-0.025473257907323416670344')
 """
 
 from __future__ import annotations

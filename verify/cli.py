@@ -1,0 +1,195 @@
+"""The ``verify`` command. It only parses, calls the library, and presents.
+
+Exit codes: 0 all verified (or all values delivered to the requested digits) · 1 something
+refuted · 2 bad input or usage · 3 inconclusive (nothing refuted, or digits not met).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from . import __version__
+
+EXIT_OK, EXIT_REFUTED, EXIT_USAGE, EXIT_INCONCLUSIVE = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """Bad input from the command line: one line on stderr, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="verify", description="Exact, certified and statistical checks of the "
+                "Hermite identities behind one-hidden-layer network lower bounds.")
+    p.add_argument("--version", action="version", version=f"verify {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    c = sub.add_parser("coeffs", help="expansion coefficients of an activation")
+    c.add_argument("activation", metavar="ACT")
+    _basis_args(c)
+    c.add_argument("--max-degree", type=int, default=10)
+    c.add_argument("--digits", type=int, default=15)
+    c.add_argument("--exact", action="store_true", help="exact values only (error if none)")
+    c.add_argument("--float", action="store_true", dest="float_tier",
+                   help="fast double-precision screening values (no guarantee)")
+    c.add_argument("--json", action="store_true")
+
+    claim = sub.add_parser("claim", help="decide a claimed coefficient, formula or kernel value")
+    csub = claim.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    cc = csub.add_parser("coeff", help="c_K(ACT) = EXPR")
+    cc.add_argument("activation", metavar="ACT")
+    cc.add_argument("--degree", type=int, required=True)
+    cc.add_argument("--value", required=True, metavar="EXPR")
+    cf = csub.add_parser("formula", help="c_k(ACT) = EXPR(k) over a range of degrees")
+    cf.add_argument("activation", metavar="ACT")
+    cf.add_argument("--formula", required=True, metavar="EXPR")
+    cf.add_argument("--degrees", required=True, metavar="A:B[:STEP]")
+    ck = csub.add_parser("kernel", help="K_ACT(rho) = EXPR")
+    ck.add_argument("activation", metavar="ACT")
+    ck.add_argument("--rho", required=True, metavar="R")
+    ck.add_argument("--value", required=True, metavar="EXPR")
+    for q in (cc, cf, ck):
+        _basis_args(q)
+        q.add_argument("--digits", type=int, default=30)
+        q.add_argument("--json", action="store_true")
+
+    sub.add_parser("list", help="the registered activations")
+    return p
+
+
+def _basis_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--basis", default="hermite", choices=("hermite", "gegenbauer"))
+    p.add_argument("--dim", type=int, default=None, metavar="D")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``verify`` console script."""
+    try:
+        args = _parser().parse_args(argv)
+        return _dispatch(args)
+    except UsageError as exc:
+        print(f"verify: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (ValueError, TypeError) as exc:
+        print(f"verify: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("verify: interrupted", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "list":
+        from .activations import NAMES
+
+        print("registered activations: " + ", ".join(NAMES))
+        print("or any SymPy expression in x, e.g. 'Max(x, 0)**2' or 'x*erf(x)'")
+        return EXIT_OK
+    _check_basis(args)
+    if args.command == "coeffs":
+        return _coeffs(args)
+    return _claim(args)
+
+
+def _check_basis(args: argparse.Namespace) -> None:
+    if args.basis == "gegenbauer":
+        raise UsageError("--basis gegenbauer: the sphere tier is not available in this version; "
+                         "use --basis hermite")
+    if args.dim is not None:
+        raise UsageError(f"--dim {args.dim} applies only to --basis gegenbauer; drop it")
+
+
+def _activation(text: str) -> Any:
+    from .activations import activation
+
+    return activation(text)
+
+
+def _coeffs(args: argparse.Namespace) -> int:
+    from .conventions import check_degree
+    from .hermite import hermite_coefficients
+    from .numbers import check_digits, report_ball
+
+    check_degree(args.max_degree, name="max_degree")
+    check_digits(args.digits)
+    if args.exact and args.float_tier:
+        raise UsageError("--exact and --float exclude each other; choose one")
+    act = _activation(args.activation)
+    tier = "exact" if args.exact else "float" if args.float_tier else "auto"
+    coeffs = hermite_coefficients(act, args.max_degree, digits=args.digits, tier=tier)
+    rows = []
+    for c in coeffs:
+        mid, rad = report_ball(c.ball, args.digits)
+        exact = str(c.exact) if c.exact is not None else None
+        rows.append({"k": c.k, "exact": exact, "mid": mid,
+                     "rad": "0" if exact is not None else rad, "tier": c.tier, "met": c.met})
+    all_met = all(c.met for c in coeffs) and tier != "float"
+    if args.json:
+        doc = {"activation": act.name, "basis": args.basis, "dim": args.dim,
+               "digits": args.digits, "coefficients": rows}
+        print(json.dumps(doc))
+    else:
+        from .report import coefficient_table
+
+        coefficient_table(act.name, args.digits, rows)
+    return EXIT_OK if all_met else EXIT_INCONCLUSIVE
+
+
+def _claim(args: argparse.Namespace) -> int:
+    from .numbers import check_digits
+    from .referee import (
+        check_coefficient_claim,
+        check_formula_claim,
+        check_kernel_claim,
+        parse_claim_expression,
+        parse_degrees,
+    )
+
+    check_digits(args.digits)
+    act = _activation(args.activation)
+    if args.kind == "coeff":
+        from .conventions import check_degree
+
+        k = check_degree(args.degree, name="degree")
+        result = check_coefficient_claim(act, k, parse_claim_expression(args.value),
+                                         digits=args.digits)
+    elif args.kind == "formula":
+        result = check_formula_claim(act, parse_claim_expression(args.formula),
+                                     parse_degrees(args.degrees), digits=args.digits)
+    else:
+        rho = _parse_rho(args.rho)
+        result = check_kernel_claim(act, rho, parse_claim_expression(args.value),
+                                    digits=args.digits)
+    if args.json:
+        print(json.dumps(result.to_json()))
+    else:
+        from .report import claim_summary
+
+        claim_summary(result)
+    return {"verified": EXIT_OK, "refuted": EXIT_REFUTED}.get(result.verdict.value,
+                                                             EXIT_INCONCLUSIVE)
+
+
+def _parse_rho(text: str) -> Any:
+    import sympy as sp
+
+    from .expressions import parse
+
+    value = parse(text, symbols=())
+    if not value.is_Rational:
+        raise UsageError(f"--rho {text} must be a rational number in [-1, 1], e.g. 0.5 or 1/3")
+    if abs(value) > 1:
+        raise UsageError(f"--rho {text} must lie in [-1, 1] (a correlation)")
+    return sp.Rational(value)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

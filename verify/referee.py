@@ -1,0 +1,232 @@
+"""Deciding a claimed value against the computed one: coefficients, formulas in k, kernels.
+
+How a claim is decided (proofs_notes/conventions.md §5):
+
+1. the claimed expression and our value are both enclosed in Arb balls; **disjoint balls**
+   REFUTE the claim (certified: both balls provably contain the true numbers);
+2. if they overlap and our value is exact, SymPy is asked to prove ``claimed - ours == 0``
+   (within a time limit): success VERIFIES with exact strength;
+3. otherwise, a combined radius ``r`` below ``10**-digits`` relative VERIFIES "to within r"
+   (certified); anything wider is INCONCLUSIVE with the reason.
+
+>>> r = check_formula_claim(activation("relu"),
+...     parse("(-1)**(k/2-1)*factorial2(k-3)/sqrt(2*pi*factorial(k))", symbols=("k",)),
+...     range(2, 12, 2))
+>>> r.verdict.value, r.strength.value
+('verified', 'exact')
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import sympy as sp
+from flint import arb
+
+from .activations import Activation, activation
+from .checks import CheckResult, Strength, Verdict, combine
+from .expressions import SYMBOLS, arb_value, parse
+from .hermite import (
+    Coefficient,
+    check_rho,
+    dual_kernel,
+    has_exact_form,
+    hermite_coefficient,
+    hermite_coefficients,
+    kernel_closed_form,
+)
+from .numbers import bits_for_digits, check_digits, report_ball, workprec
+
+K_SYM, RHO = SYMBOLS["k"], SYMBOLS["rho"]
+_PROOF_SECONDS = 5
+
+
+def check_coefficient_claim(act: Activation, k: int, value: sp.Expr, *, digits: int = 30
+                            ) -> CheckResult:
+    """Decide ``c_k(act) == value`` (``value`` may use the symbol k)."""
+    digits = check_digits(digits)
+    ours = hermite_coefficient(act, k, digits=digits + 5)
+    return _decide(_substitute(value, k), ours, digits, f"c_{k}({act.name}) = {value}")
+
+
+def check_formula_claim(act: Activation, formula: sp.Expr, degrees: Sequence[int], *,
+                        digits: int = 30) -> CheckResult:
+    """Decide ``c_k(act) == formula(k)`` for every k in ``degrees``; the first failure is named."""
+    digits = check_digits(digits)
+    if len(degrees) == 0:
+        raise ValueError("degrees must be non-empty; use e.g. --degrees 2:40:2")
+    top = max(degrees)
+    if has_exact_form(act):
+        table = hermite_coefficients(act, top, digits=digits + 5)
+        ours = [table[k] for k in degrees]
+    else:
+        ours = [hermite_coefficient(act, k, digits=digits + 5) for k in degrees]
+    cases = [
+        _decide(_substitute(formula, k), c, digits, f"c_{k}({act.name}) = {formula} at k={k}")
+        for k, c in zip(degrees, ours, strict=True)
+    ]
+    span = _describe_degrees(degrees)
+    result = combine(f"c_k({act.name}) = {formula} for k in {span}", "per-degree comparison",
+                     cases)
+    first_bad = result.worst_case()
+    evidence = {"degrees": span, "cases": len(cases)}
+    if first_bad is not None:
+        evidence["first_failure"] = first_bad.claim
+        evidence.update({f"first_failure_{key}": v for key, v in first_bad.evidence.items()})
+    return CheckResult(result.verdict, result.strength, result.claim, result.method, evidence,
+                       result.reference, result.cases)
+
+
+def check_kernel_claim(act: Activation, rho: sp.Rational, value: sp.Expr, *, digits: int = 20
+                       ) -> CheckResult:
+    """Decide ``E[sigma(g) sigma(g')] == value`` for standard Gaussians with correlation rho."""
+    digits = check_digits(digits)
+    rho = sp.Rational(rho)
+    claim = f"K_{act.name}({rho}) = {value}"
+    with workprec(bits_for_digits(digits) + 20):
+        rho_ball = check_rho(arb_value(rho))
+        claimed_expr = _substitute(value, None, {RHO: rho})
+    if abs(rho) == 1:
+        # K(+-1) = E[sigma(x) sigma(+-x)] = c_0 of that product.
+        product = activation(act.expr * act.expr.subs(SYMBOLS["x"], rho * SYMBOLS["x"]))
+        ours = hermite_coefficient(product, 0, digits=digits + 5)
+        return _decide(claimed_expr, ours, digits, claim,
+                       method_prefix="K(+-1) = E[sigma(g) sigma(+-g)]")
+    with workprec(bits_for_digits(digits) + 20):
+        series, terms = dual_kernel(act, rho_ball, digits=digits + 3)
+    closed = kernel_closed_form(act)
+    exact = None
+    if closed is not None:
+        exact = closed.subs(RHO, rho)
+        with workprec(bits_for_digits(digits) + 20):
+            if not arb_value(exact).overlaps(series):
+                raise AssertionError(f"closed-form kernel of {act.name} disagrees with its series")
+    ours = Coefficient(-1, "certified", series, None,
+                       f"Mehler series, {terms} terms + proved tail", True)
+    return _decide(claimed_expr, ours, digits, claim, exact_alternative=exact)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def parse_degrees(text: str) -> range:
+    """``"A:B[:STEP]"`` (inclusive of B) as a range of non-negative degrees."""
+    parts = text.split(":")
+    try:
+        nums = [int(p) for p in parts]
+    except ValueError:
+        raise ValueError(f"degrees={text!r} must look like A:B or A:B:STEP with integers; "
+                         "e.g. 2:40:2") from None
+    if len(nums) not in (2, 3):
+        raise ValueError(f"degrees={text!r} must look like A:B or A:B:STEP; e.g. 2:40:2")
+    start, stop, step = nums[0], nums[1], nums[2] if len(nums) == 3 else 1
+    if start < 0 or stop < start or step < 1:
+        raise ValueError(f"degrees={text!r} must satisfy 0 <= A <= B and STEP >= 1")
+    if (stop - start) // step > 5000:
+        raise ValueError(f"degrees={text!r} must hold at most 5000 degrees; narrow the range")
+    return range(start, stop + 1, step)
+
+
+def parse_claim_expression(text: str) -> sp.Expr:
+    """A claimed value or formula: a safe SymPy expression in k, d and rho."""
+    return parse(text, symbols=("k", "d", "rho"))
+
+
+def _describe_degrees(degrees: Sequence[int]) -> str:
+    if isinstance(degrees, range):
+        step = f" step {degrees.step}" if degrees.step != 1 else ""
+        return f"{degrees.start}..{degrees[-1]}{step}"
+    return ", ".join(map(str, degrees))
+
+
+def _substitute(expr: sp.Expr, k: int | None, extra: dict | None = None) -> sp.Expr:
+    values = dict(extra or {})
+    if k is not None:
+        values[K_SYM] = sp.Integer(k)
+    out = expr.subs(values) if values else expr
+    free = out.free_symbols
+    if free:
+        raise ValueError(f"value={expr} must only use k (and rho for kernels); "
+                         f"{', '.join(map(str, free))} is left unset")
+    if out.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        where = f" at k={k}" if k is not None else ""
+        raise ValueError(f"value={expr} is undefined{where} (division by zero or infinity); "
+                         "restrict the degrees")
+    return out
+
+
+def _decide(claimed: sp.Expr, ours: Coefficient, digits: int, claim: str, *,
+            method_prefix: str = "", exact_alternative: sp.Expr | None = None) -> CheckResult:
+    if not ours.guaranteed:
+        raise ValueError("a claim can only be decided against exact or certified values")
+    ours_text = str(ours.exact) if ours.exact is not None else None
+    prec = bits_for_digits(digits) + 40
+    for attempt in range(3):
+        with workprec(prec):
+            claimed_ball = arb_value(claimed)
+            ours_ball = ours.exact.ball() if ours.exact is not None else ours.ball
+            diff = claimed_ball - ours_ball
+            evidence = {
+                "claimed": report_ball(claimed_ball, digits)[0],
+                "computed": report_ball(ours_ball, digits)[0],
+                "computed_radius": report_ball(ours_ball, digits)[1],
+                "difference_bound": report_ball(abs(diff), 3)[0] if diff.is_finite() else "inf",
+                "precision_bits": prec,
+            }
+            if ours_text is not None:
+                evidence["computed_exact"] = ours_text[:2000]
+            method = ", ".join(filter(None, [method_prefix, ours.method]))
+            if not diff.contains(0):
+                return CheckResult(Verdict.REFUTED, Strength.CERTIFIED, claim,
+                                   method + "; disjoint Arb balls", evidence)
+            if attempt == 0:
+                symbolic_target = ours.exact.sympy() if ours.exact is not None else exact_alternative
+                if symbolic_target is not None and _proved_zero(claimed - symbolic_target):
+                    return CheckResult(Verdict.VERIFIED, Strength.EXACT, claim,
+                                       method + "; SymPy proves the difference is 0", evidence)
+            radius = abs(diff).upper()
+            scale = abs(ours_ball).lower()
+            if ours.tier == "certified" and ours.met or ours.exact is not None:
+                if radius <= arb(10) ** (-digits) * max(scale, arb(10) ** (-digits * 3)):
+                    evidence["to_within"] = report_ball(arb(radius), 3)[0]
+                    return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED,
+                                       f"{claim} (to within {evidence['to_within']})",
+                                       method + "; overlapping Arb balls", evidence)
+        prec *= 3
+    return CheckResult(Verdict.INCONCLUSIVE, Strength.CERTIFIED, claim,
+                       "balls overlap but are too wide to decide; raise --digits", evidence)
+
+
+def _proved_zero(expr: sp.Expr) -> bool:
+    """SymPy proves ``expr == 0`` within a few seconds (False means: not proved)."""
+    if expr == 0:
+        return True
+    try:
+        with _time_limit(_PROOF_SECONDS):
+            return bool(sp.simplify(expr) == 0)
+    except (_ProofTimeout, TypeError, ValueError, NotImplementedError, RecursionError):
+        return False
+
+
+class _ProofTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise _ProofTimeout
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

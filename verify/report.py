@@ -1,0 +1,58 @@
+"""Presentation: terminal tables (rich). Nothing below this module prints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .checks import CheckResult, Verdict
+
+_STYLE = {Verdict.VERIFIED: "green", Verdict.REFUTED: "bold red", Verdict.INCONCLUSIVE: "yellow"}
+
+
+def _console() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+def coefficient_table(name: str, digits: int, rows: Sequence[dict[str, Any]]) -> None:
+    """Print coefficients: exact ones with their closed form, balls as mid ± rad."""
+    table = Table(title=escape(f"Hermite coefficients c_k = E[{name}(g) h_k(g)], g ~ N(0,1)"))
+    table.add_column("k", justify="right")
+    table.add_column("value (mid)")
+    table.add_column("± rad")
+    table.add_column("tier")
+    table.add_column("exact form", overflow="fold", max_width=60)
+    for r in rows:
+        tier = r["tier"] if r["met"] or r["tier"] == "float" else f"{r['tier']} (digits not met)"
+        if r["tier"] == "float":
+            tier = "float (no guarantee)"
+        exact = r["exact"] or ""
+        table.add_row(str(r["k"]), r["mid"], r["rad"], tier,
+                      exact if len(exact) < 200 else exact[:197] + "...")
+    _console().print(table)
+
+
+def claim_summary(result: CheckResult) -> None:
+    """Print a claim's verdict, strength, evidence, and the worst case first."""
+    console = _console()
+    style = _STYLE[result.verdict]
+    console.print(f"[{style}]{result.verdict.value.upper()}[/] ({result.strength.value}) "
+                  f"{escape(result.claim)}")
+    console.print(f"  method: {escape(result.method)}")
+    worst = result.worst_case()
+    if worst is not None:
+        console.print(f"  first failing case: [{_STYLE[worst.verdict]}]"
+                      f"{worst.verdict.value.upper()}[/] {escape(worst.claim)}")
+        for key in ("claimed", "computed", "difference_bound"):
+            if key in worst.evidence:
+                console.print(f"    {key}: {escape(str(worst.evidence[key]))}")
+    for key, value in result.evidence.items():
+        if not key.startswith("first_failure"):
+            console.print(f"  {key}: {escape(str(value))}")
+    if result.cases and worst is None:
+        console.print(f"  all {len(result.cases)} cases {result.verdict.value} "
+                      f"(weakest strength: {result.strength.value})")
