@@ -17,10 +17,10 @@ A coefficient that a proved symmetry makes zero is exact 0 in every tier.
 
 >>> relu = activation("relu")
 >>> [str(c.exact) for c in hermite_coefficients(relu, 4, tier="exact")]
-['(sqrt(2)/(2*sqrt(pi)))', '1/2', '(sqrt(2)/(2*sqrt(pi)))/sqrt(factorial(2))', '0', '(-1)*(sqrt(2)/(2*sqrt(pi)))/sqrt(factorial(4))']
+['(1/2)*(sqrt(2)/sqrt(pi))', '1/2', '(1/2)*(sqrt(2)/sqrt(pi))/sqrt(factorial(2))', '0', '(-1/2)*(sqrt(2)/sqrt(pi))/sqrt(factorial(4))']
 >>> c = hermite_coefficient(activation("sigmoid"), 3, digits=20)
->>> c.tier, report_ball(c.ball, 20)[0]
-('certified', '-0.025473257907323416670344')
+>>> c.tier, report_ball(c.ball, 12)[0]
+('certified', '-0.0254732579073234')
 """
 
 from __future__ import annotations

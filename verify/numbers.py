@@ -173,8 +173,11 @@ class ExactValue:
             return "0"
         parts = []
         for b, q in sorted(self.terms.items(), key=lambda t: sp.default_sort_key(t[0])):
-            coef = str(q) if q.q == 1 else f"({q})"
-            parts.append(coef if b == 1 else f"{coef}*({b})" if q != 1 else f"({b})")
+            if b == 1:
+                parts.append(str(q))
+            else:
+                coef = str(q) if q.q == 1 else f"({q})"
+                parts.append(f"({b})" if q == 1 else f"{coef}*({b})")
         body = " + ".join(parts).replace("+ -", "- ")
         if len(parts) > 1:
             body = f"({body})"
