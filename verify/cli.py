@@ -115,7 +115,7 @@ def _activation(text: str) -> Any:
 
 def _coeffs(args: argparse.Namespace) -> int:
     from .conventions import check_degree
-    from .hermite import hermite_coefficients
+    from .hermite import Tier, hermite_coefficients
     from .numbers import check_digits, report_ball
 
     check_degree(args.max_degree, name="max_degree")
@@ -123,7 +123,7 @@ def _coeffs(args: argparse.Namespace) -> int:
     if args.exact and args.float_tier:
         raise UsageError("--exact and --float exclude each other; choose one")
     act = _activation(args.activation)
-    tier = "exact" if args.exact else "float" if args.float_tier else "auto"
+    tier: Tier = "exact" if args.exact else "float" if args.float_tier else "auto"
     coeffs = hermite_coefficients(act, args.max_degree, digits=args.digits, tier=tier)
     rows = []
     for c in coeffs:

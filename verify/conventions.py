@@ -86,7 +86,9 @@ def hermite_normalized_scaled_float(k_max: int, x: np.ndarray) -> np.ndarray:
 
 
 def physicists_to_prob(k: int, h_phys: Sequence[int]) -> list[fmpq]:
-    """Convert power-basis coefficients of ``H_k`` to those of ``He_k`` by ``He_k(x) = 2^{-k/2} H_k(x/sqrt2)``.
+    """Power-basis coefficients of ``He_k`` from those of ``H_k``.
+
+    ``He_k(x) = 2^{-k/2} H_k(x/sqrt2)``.
 
     Only defined when the result is rational, which it always is: ``H_k`` has the parity of k,
     so ``x**j`` with ``j = k mod 2`` picks up ``2**(-(k+j)/2)``, a power of two.
@@ -100,6 +102,9 @@ def physicists_to_prob(k: int, h_phys: Sequence[int]) -> list[fmpq]:
             out.append(fmpq(0))
             continue
         if (k + j) % 2:
-            raise ValueError(f"H_{k} has a nonzero coefficient of x^{j}; it is not a Hermite polynomial")
+            raise ValueError(
+                f"h_phys has a nonzero coefficient of x^{j}; H_{k} has only powers of "
+                f"parity {k % 2}"
+            )
         out.append(fmpq(c, 2 ** ((k + j) // 2)))
     return out

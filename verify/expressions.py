@@ -9,10 +9,10 @@ them exact. ``^`` means power, as in SymPy's own parser.
 
 >>> parse("Max(x, 0)**2", symbols=("x",))
 Max(0, x)**2
->>> parse("__import__('os').system('echo hi')", symbols=("x",))
+>>> parse("__import__('os').system('echo hi')", symbols=("x",))  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-ValueError: expression="__import__('os').system('echo hi')" must only call known functions (got a call of a non-name); use e.g. exp, erf, Max, factorial
+ValueError: expression="__import__('os').system('echo hi')" must only call known functions ...
 """
 
 from __future__ import annotations
@@ -134,8 +134,8 @@ def arb_value(expr: sp.Expr, values: Mapping[sp.Symbol, Any] | None = None) -> a
     Guarantee: the returned ball contains the exact value of ``expr`` (after substituting
     ``values``), or is non-finite. Raises ValueError for a non-real value or an unsupported node.
 
-    >>> from flint import ctx
-    >>> arb_value(parse("factorial2(7)/sqrt(2*pi)", symbols=())).contains(arb(105)/arb.pi().__mul__(2).sqrt())
+    >>> value = arb_value(parse("factorial2(7)/sqrt(2*pi)", symbols=()))
+    >>> value.contains(arb(105) / (2 * arb.pi()).sqrt())
     True
     """
     z = acb_value(expr, values)
@@ -211,20 +211,17 @@ def _acb(e: sp.Expr, env: Mapping[sp.Symbol, acb], analytic: bool) -> acb:
         if n.is_Integer:
             return acb(int(sp.factorial2(n)))
         raise ValueError(f"factorial2 needs an integer argument, got {n}")
-    if f is sp.binomial:
-        n, m = (rec(a) for a in e.args)
-        return (n + 1).gamma() / ((m + 1).gamma() * (n - m + 1).gamma())
     if f is sp.gamma:
         return rec(e.args[0]).gamma()
-    if f is sp.beta:
-        a, b = (rec(a) for a in e.args)
-        return a.gamma() * b.gamma() / (a + b).gamma()
-    if f is sp.RisingFactorial:
-        a, n = (rec(a) for a in e.args)
-        return (a + n).gamma() / a.gamma()
-    if f is sp.FallingFactorial:
-        a, n = (rec(a) for a in e.args)
-        return (a + 1).gamma() / (a - n + 1).gamma()
+    if f in (sp.binomial, sp.beta, sp.RisingFactorial, sp.FallingFactorial):
+        u, v = (rec(a) for a in e.args)
+        if f is sp.binomial:
+            return (u + 1).gamma() / ((v + 1).gamma() * (u - v + 1).gamma())
+        if f is sp.beta:
+            return u.gamma() * v.gamma() / (u + v).gamma()
+        if f is sp.RisingFactorial:
+            return (u + v).gamma() / u.gamma()
+        return (u + 1).gamma() / (u - v + 1).gamma()
     if f in (sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.Piecewise):
         return _real_only(e, env, analytic)
     raise ValueError(f"cannot evaluate {f.__name__} in ball arithmetic; rewrite the expression")

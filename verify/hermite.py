@@ -16,8 +16,14 @@ Definition: ``c_k(sigma) = E[sigma(g) h_k(g)]``, ``g ~ N(0,1)``, ``h_k = He_k/sq
 A coefficient that a proved symmetry makes zero is exact 0 in every tier.
 
 >>> relu = activation("relu")
->>> [str(c.exact) for c in hermite_coefficients(relu, 4, tier="exact")]
-['(1/2)*(sqrt(2)/sqrt(pi))', '1/2', '(1/2)*(sqrt(2)/sqrt(pi))/sqrt(factorial(2))', '0', '(-1/2)*(sqrt(2)/sqrt(pi))/sqrt(factorial(4))']
+>>> for c in hermite_coefficients(relu, 4, tier="exact"):
+...     print(c.k, c.exact)
+0 (1/2)*(sqrt(2)/sqrt(pi))
+1 1/2
+2 (1/2)*(sqrt(2)/sqrt(pi))/sqrt(factorial(2))
+3 0
+4 (-1/2)*(sqrt(2)/sqrt(pi))/sqrt(factorial(4))
+>>> from verify.numbers import report_ball
 >>> c = hermite_coefficient(activation("sigmoid"), 3, digits=20)
 >>> c.tier, report_ball(c.ball, 12)[0]
 ('certified', '-0.0254732579073234')
@@ -34,15 +40,19 @@ import numpy as np
 import sympy as sp
 from flint import acb, arb, fmpq
 
-from .activations import X, Activation, activation
-from .conventions import CRAMER_K, check_degree, hermite_normalized_scaled_float, hermite_prob_values
+from .activations import Activation, X, activation
+from .conventions import (
+    CRAMER_K,
+    check_degree,
+    hermite_normalized_scaled_float,
+    hermite_prob_values,
+)
 from .expressions import arb_value
 from .numbers import (
     ExactValue,
     bits_for_digits,
     check_digits,
     meets_digits,
-    report_ball,
     workprec,
 )
 
@@ -101,10 +111,9 @@ def hermite_coefficients(
     if tier not in _TIERS:
         raise ValueError(f"tier={tier!r} must be one of {', '.join(_TIERS)}")
     if tier == "float":
-        values = float_coefficients(act, max_degree)
         return [Coefficient(k, "float", arb(float(v)), None,
                             "Gauss-Legendre in doubles (no guarantee)", False)
-                for k, v in enumerate(values)]
+                for k, v in enumerate(float_coefficients(act, max_degree))]
     exact_ok = has_exact_form(act)
     if tier == "exact" and not exact_ok:
         raise NoExactFormError(
@@ -602,7 +611,8 @@ def dual_kernel(act: Activation, rho: arb | float | fmpq, *, digits: int = 20,
 def _coefficient_block(act: Activation, start: int, stop: int, digits: int) -> list[Coefficient]:
     if has_exact_form(act):
         values = exact_coefficients(act, stop - 1)[start:stop]
-        return [Coefficient(start + i, "exact", v.ball(), v, "", True) for i, v in enumerate(values)]
+        return [Coefficient(start + i, "exact", v.ball(), v, "", True)
+                for i, v in enumerate(values)]
     return [certified_coefficient(act, k, digits=digits) for k in range(start, stop)]
 
 
@@ -642,12 +652,14 @@ def parseval_tail_bound(act: Activation, n_terms: int) -> arb | None:
         if not nonzero:
             return arb(0)
         j0 = nonzero[0]
-        big_d = sum((abs(v) for v in jumps), fmpq(0))
+        big_d = fmpq(0)
+        for v in jumps:
+            big_d += abs(fmpq(v))
         base = n_terms - 1 - m
         if base < 1:
             return None
         ex = arb(2 * j0 + 1) / 2
-        return arb(big_d) ** 2 / (2 * arb.pi()) * arb(base) ** (-ex) / ex
+        return big_d * big_d / (2 * arb.pi()) * arb(base) ** (-ex) / ex
     if len(act.pieces) == 1 and not act.expr.is_polynomial(X):
         order = min(8, max(1, n_terms // 4))
         try:

@@ -19,9 +19,9 @@ True
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from fractions import Fraction
 
 import sympy as sp
 from flint import arb, ctx, fmpq

@@ -182,8 +182,8 @@ def _decide(claimed: sp.Expr, ours: Coefficient, digits: int, claim: str, *,
                 return CheckResult(Verdict.REFUTED, Strength.CERTIFIED, claim,
                                    method + "; disjoint Arb balls", evidence)
             if attempt == 0:
-                symbolic_target = ours.exact.sympy() if ours.exact is not None else exact_alternative
-                if symbolic_target is not None and _proved_zero(claimed - symbolic_target):
+                target = ours.exact.sympy() if ours.exact is not None else exact_alternative
+                if target is not None and _proved_zero(claimed - target):
                     return CheckResult(Verdict.VERIFIED, Strength.EXACT, claim,
                                        method + "; SymPy proves the difference is 0", evidence)
             radius = abs(diff).upper()
