@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     cc.add_argument("activation", metavar="ACT")
     cc.add_argument("--degree", type=int, required=True)
     cc.add_argument("--value", required=True, metavar="EXPR")
+    cc.add_argument("--rounded", action="store_true",
+                    help="VALUE is a decimal rounded to the digits shown: check |c_K - VALUE| "
+                         "<= half a unit in its last place")
     cf = csub.add_parser("formula", help="c_k(ACT) = EXPR(k) over a range of degrees")
     cf.add_argument("activation", metavar="ACT")
     cf.add_argument("--formula", required=True, metavar="EXPR")
@@ -129,6 +132,8 @@ def _coeffs(args: argparse.Namespace) -> int:
     for c in coeffs:
         mid, rad = report_ball(c.ball, args.digits)
         exact = str(c.exact) if c.exact is not None else None
+        if c.tier == "float":
+            rad = "inf"  # a double carries no error bound
         rows.append({"k": c.k, "exact": exact, "mid": mid,
                      "rad": "0" if exact is not None else rad, "tier": c.tier, "met": c.met})
     all_met = all(c.met for c in coeffs) and tier != "float"
@@ -151,6 +156,7 @@ def _claim(args: argparse.Namespace) -> int:
         check_kernel_claim,
         parse_claim_expression,
         parse_degrees,
+        rounding_half_width,
     )
 
     check_digits(args.digits)
@@ -159,8 +165,9 @@ def _claim(args: argparse.Namespace) -> int:
         from .conventions import check_degree
 
         k = check_degree(args.degree, name="degree")
+        half = rounding_half_width(args.value) if args.rounded else None
         result = check_coefficient_claim(act, k, parse_claim_expression(args.value),
-                                         digits=args.digits)
+                                         digits=args.digits, half_width=half)
     elif args.kind == "formula":
         result = check_formula_claim(act, parse_claim_expression(args.formula),
                                      parse_degrees(args.degrees), digits=args.digits)

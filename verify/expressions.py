@@ -61,21 +61,25 @@ def parse(text: str, *, symbols: Sequence[str]) -> sp.Expr:
     if len(text) > _MAX_LENGTH:
         raise _fail(text[:40] + "...", f"be at most {_MAX_LENGTH} characters", "shorten it")
     allowed = {name: SYMBOLS[name] for name in symbols}
+    source = text.replace("^", "**")
     try:
-        tree = ast.parse(text.replace("^", "**"), mode="eval")
+        tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         raise _fail(text, f"be valid syntax ({exc.msg})", "check brackets and operators") from None
-    return _build(tree.body, text, allowed)
+    return _build(tree.body, text, source, allowed)
 
 
-def _build(node: ast.AST, text: str, allowed: Mapping[str, sp.Symbol]) -> sp.Expr:
-    rec = lambda n: _build(n, text, allowed)  # noqa: E731
+def _build(node: ast.AST, text: str, source: str, allowed: Mapping[str, sp.Symbol]) -> sp.Expr:
+    rec = lambda n: _build(n, text, source, allowed)  # noqa: E731
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, int | float):
             raise _fail(text, "contain only numbers as literals", f"remove {node.value!r}")
-        return sp.Rational(repr(node.value)) if isinstance(node.value, float) else sp.Integer(
-            node.value
-        )
+        if isinstance(node.value, float):
+            # The literal as typed, not Python's float: 0.1 is exactly 1/10, and every digit
+            # of a 30-digit decimal survives.
+            literal = ast.get_source_segment(source, node) or repr(node.value)
+            return sp.Rational(literal.replace("_", ""))
+        return sp.Integer(node.value)
     if isinstance(node, ast.Name):
         if node.id in allowed:
             return allowed[node.id]

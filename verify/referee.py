@@ -44,12 +44,60 @@ K_SYM, RHO = SYMBOLS["k"], SYMBOLS["rho"]
 _PROOF_SECONDS = 5
 
 
-def check_coefficient_claim(act: Activation, k: int, value: sp.Expr, *, digits: int = 30
-                            ) -> CheckResult:
-    """Decide ``c_k(act) == value`` (``value`` may use the symbol k)."""
+def check_coefficient_claim(act: Activation, k: int, value: sp.Expr, *, digits: int = 30,
+                            half_width: sp.Rational | None = None) -> CheckResult:
+    """Decide ``c_k(act) == value`` (``value`` may use the symbol k).
+
+    With ``half_width`` the claim is ``|c_k - value| <= half_width`` (a value printed rounded
+    to some digits, see :func:`rounding_half_width`).
+    """
     digits = check_digits(digits)
     ours = hermite_coefficient(act, k, digits=digits + 5)
+    if half_width is not None:
+        return _decide_interval(_substitute(value, k), ours, half_width, digits,
+                                f"c_{k}({act.name}) = {value} +/- {half_width}")
     return _decide(_substitute(value, k), ours, digits, f"c_{k}({act.name}) = {value}")
+
+
+def rounding_half_width(text: str) -> sp.Rational:
+    """Half a unit in the last printed place of a decimal literal: ``"0.2066"`` -> 1/20000.
+
+    >>> rounding_half_width("-2.5e-3"), rounding_half_width("0.2066209641")
+    (1/20000, 1/20000000000)
+    """
+    import re
+
+    match = re.fullmatch(r"\s*[-+]?(\d*)\.?(\d*)(?:[eE]([-+]?\d+))?\s*", text)
+    if not match or not (match.group(1) or match.group(2)):
+        raise ValueError(f"value={text!r} must be a plain decimal number to use --rounded "
+                         "(e.g. 0.2066209641)")
+    exponent = int(match.group(3) or 0) - len(match.group(2))
+    return sp.Rational(1, 2) * sp.Integer(10) ** exponent
+
+
+def _decide_interval(claimed: sp.Expr, ours: Coefficient, half_width: sp.Rational,
+                     digits: int, claim: str) -> CheckResult:
+    """``|ours - claimed| <= half_width``: REFUTED when provably outside, VERIFIED (certified)
+    when provably inside, INCONCLUSIVE when the ball straddles the edge."""
+    prec = bits_for_digits(digits) + 40
+    for _ in range(3):
+        with workprec(prec):
+            diff = abs(arb_value(claimed) - (ours.exact.ball() if ours.exact else ours.ball))
+            width = arb_value(half_width)
+            evidence = {"claimed": str(claimed), "computed": report_ball(ours.ball, digits)[0],
+                        "difference_bound": report_ball(diff, 3)[0],
+                        "allowed_by_rounding": str(half_width), "precision_bits": prec}
+            if diff > width:
+                return CheckResult(Verdict.REFUTED, Strength.CERTIFIED, claim,
+                                   "the computed ball lies outside the rounding interval",
+                                   evidence)
+            if diff < width or diff.upper() <= width.lower():
+                return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED, claim,
+                                   "the computed ball lies inside the rounding interval",
+                                   evidence)
+        prec *= 3
+    return CheckResult(Verdict.INCONCLUSIVE, Strength.CERTIFIED, claim,
+                       "the computed ball straddles the edge of the rounding interval", evidence)
 
 
 def check_formula_claim(act: Activation, formula: sp.Expr, degrees: Sequence[int], *,

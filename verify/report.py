@@ -20,7 +20,8 @@ def _console() -> Console:
 
 def coefficient_table(name: str, digits: int, rows: Sequence[dict[str, Any]]) -> None:
     """Print coefficients: exact ones with their closed form, balls as mid ± rad."""
-    table = Table(title=escape(f"Hermite coefficients c_k = E[{name}(g) h_k(g)], g ~ N(0,1)"))
+    table = Table(title=escape(f"Hermite coefficients c_k = E[σ(g) h_k(g)], g ~ N(0,1), "
+                               f"of σ = {name}"))
     table.add_column("k", justify="right")
     table.add_column("value (mid)")
     table.add_column("± rad")
@@ -31,7 +32,8 @@ def coefficient_table(name: str, digits: int, rows: Sequence[dict[str, Any]]) ->
         if r["tier"] == "float":
             tier = "float (no guarantee)"
         exact = r["exact"] or ""
-        table.add_row(str(r["k"]), r["mid"], r["rad"], tier,
+        rad = "no bound" if r["rad"] == "inf" else r["rad"]
+        table.add_row(str(r["k"]), r["mid"], rad, tier,
                       exact if len(exact) < 200 else exact[:197] + "...")
     _console().print(table)
 
