@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -49,7 +48,9 @@ from .conventions import (
 )
 from .expressions import arb_value
 from .numbers import (
+    Coefficient,
     ExactValue,
+    add_term,
     bits_for_digits,
     check_digits,
     meets_digits,
@@ -60,27 +61,6 @@ Tier = Literal["auto", "exact", "certified", "float"]
 _TIERS = ("auto", "exact", "certified", "float")
 _INV_SQRT_2PI = 1 / sp.sqrt(2 * sp.pi)
 _MAX_PREC_BITS = 20_000
-
-
-@dataclass(frozen=True)
-class Coefficient:
-    """One coefficient ``c_k`` with its evidence.
-
-    ``ball`` contains ``c_k`` (for the float tier: a point value with radius 0 and *no*
-    guarantee -- check ``tier``). ``exact`` is set for the exact tier and symmetry zeros.
-    ``met`` says whether the requested relative digits were reached.
-    """
-
-    k: int
-    tier: str
-    ball: arb
-    exact: ExactValue | None
-    method: str
-    met: bool
-
-    @property
-    def guaranteed(self) -> bool:
-        return self.tier in ("exact", "certified")
 
 
 class NoExactFormError(ValueError):
@@ -196,15 +176,6 @@ def _phi_basis(t: sp.Rational) -> sp.Expr:
     return sp.exp(-t**2 / 2) * _INV_SQRT_2PI if t != 0 else _INV_SQRT_2PI
 
 
-def _add(terms: dict[sp.Expr, fmpq], basis: sp.Expr, q: fmpq) -> None:
-    """``terms[basis] += q``, with the basis canonical (SymPy writes erf(-t) as -erf(t))."""
-    coeff, rest = basis.as_coeff_Mul()
-    if coeff.is_Rational and coeff != 1:
-        basis, q = rest, q * fmpq(int(coeff.p), int(coeff.q))
-    if q != 0:
-        terms[basis] = terms.get(basis, fmpq(0)) + q
-
-
 def _poly_derivatives(coeffs: Sequence[fmpq], t: fmpq) -> list[fmpq]:
     """``[p(t), p'(t), ..., p^(m)(t)]`` for power-basis ``coeffs``."""
     out = []
@@ -233,7 +204,7 @@ def _add_jump_terms(act: Activation, max_degree: int, numerators: list[dict]) ->
             for j in range(min(m, k)):
                 if jumps[j] != 0:
                     total += jumps[j] * he[k - 1 - j]
-            _add(numerators[k], basis, total)
+            add_term(numerators[k], basis, total)
 
 
 def _add_low_degree_terms(act: Activation, max_degree: int, numerators: list[dict]) -> None:
@@ -247,7 +218,7 @@ def _add_low_degree_terms(act: Activation, max_degree: int, numerators: list[dic
             for i, c in enumerate(deriv):
                 if c != 0:
                     for basis, q in moments[i].items():
-                        _add(numerators[k], basis, c * q)
+                        add_term(numerators[k], basis, c * q)
             deriv = [c * i for i, c in enumerate(deriv)][1:]
 
 
@@ -280,15 +251,15 @@ def _partial_moments(a: sp.Expr, b: sp.Expr, m: int) -> list[dict[sp.Expr, fmpq]
         cur: dict[sp.Expr, fmpq] = {}
         if j == 0:
             for basis, q in cdf(b).items():
-                _add(cur, basis, q)
+                add_term(cur, basis, q)
             for basis, q in cdf(a).items():
-                _add(cur, basis, -q)
+                add_term(cur, basis, -q)
         else:
             if j >= 2:
                 for basis, q in moments[j - 2].items():
-                    _add(cur, basis, (j - 1) * q)
+                    add_term(cur, basis, (j - 1) * q)
             for basis, q in [*edge(a, j - 1, 1).items(), *edge(b, j - 1, -1).items()]:
-                _add(cur, basis, q)
+                add_term(cur, basis, q)
         moments.append(cur)
     return moments
 
@@ -552,7 +523,7 @@ def _exact_second_moment(act: Activation) -> ExactValue:
         moments = _partial_moments(piece.lo, piece.hi, len(square) - 1)
         for i, c in enumerate(square):
             for basis, q in moments[i].items():
-                _add(terms, basis, c * q)
+                add_term(terms, basis, c * q)
     return ExactValue(terms, 0)
 
 

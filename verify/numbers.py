@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from fractions import Fraction
 
 import sympy as sp
@@ -198,3 +199,33 @@ def _constant_ball(b: sp.Expr) -> arb:
     if key not in _CONSTANTS:
         _CONSTANTS[key] = arb(1) if b == 1 else arb_value(b)
     return _CONSTANTS[key]
+
+
+@dataclass(frozen=True)
+class Coefficient:
+    """One coefficient ``c_k`` with its evidence.
+
+    ``ball`` contains ``c_k`` (for the float tier: a point value with radius 0 and *no*
+    guarantee -- check ``tier``). ``exact`` is set for the exact tier and symmetry zeros.
+    ``met`` says whether the requested relative digits were reached.
+    """
+
+    k: int
+    tier: str
+    ball: arb
+    exact: ExactValue | None
+    method: str
+    met: bool
+
+    @property
+    def guaranteed(self) -> bool:
+        return self.tier in ("exact", "certified")
+
+
+def add_term(terms: dict[sp.Expr, fmpq], basis: sp.Expr, q: fmpq) -> None:
+    """``terms[basis] += q``, with the basis canonical (SymPy writes erf(-t) as -erf(t))."""
+    coeff, rest = basis.as_coeff_Mul()
+    if coeff.is_Rational and coeff != 1:
+        basis, q = rest, q * fmpq(int(coeff.p), int(coeff.q))
+    if q != 0:
+        terms[basis] = terms.get(basis, fmpq(0)) + q

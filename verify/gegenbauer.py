@@ -1,0 +1,376 @@
+"""The sphere tier: Gegenbauer coefficients, Funk-Hecke eigenvalues, the sphere dual kernel.
+
+Definition (conventions in :mod:`verify.conventions`): for x uniform on S^{d-1}, a unit w and
+a radius r > 0, with ``t = <w, x>`` of density ``w_d(t) = c_d (1-t^2)^{(d-3)/2}``,
+
+    a_k(sigma; d, r) = E[sigma(r t) P_{k,d}(t)],   sigma(r <w,x>) = sum_k N(d,k) a_k P_{k,d}(<w,x>).
+
+* **exact** -- piecewise polynomials whose breakpoints are 0 or lie outside ``(-r, r)``, with
+  rational r: half-sphere moments ``mu_j = int_0^1 t^j w_d``, ``mu_0 = 1/2``,
+  ``mu_1 = c_d/(d-1)``, ``mu_{j+2} = mu_j (j+1)/(j+d)``, so every value is ``q_0 + q_1 c_d``
+  with rationals q and ``c_d`` rational (d odd) or rational/pi (d even).
+* **certified** -- any activation: ``t = sin u`` turns the weight into ``cos^{d-2} u``
+  (analytic, no endpoint singularity), ``acb.integral`` on ``[0, pi/2]`` after folding, precision
+  raised until the relative digits are met. The interval is compact: no tail.
+* **float** -- Gauss-Legendre in u with the recurrence; no guarantee.
+
+Funk-Hecke, two normalizations (proofs_notes/conventions.md §6):
+probability ``E_x[sigma(<w,x>) Y(x)] = a_k Y(w)``; surface
+``int_{S^{d-1}} sigma(<w,x>) Y(x) dS(x) = |S^{d-1}| a_k Y(w)``.
+
+>>> for c in gegenbauer_coefficients(activation("relu"), 4, d=3):
+...     print(c.k, c.exact)
+0 1/4
+1 1/6
+2 1/16
+3 0
+4 -1/96
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy as sp
+from flint import acb, arb, fmpq, fmpq_poly
+
+from .activations import Activation, activation
+from .conventions import (
+    check_degree,
+    check_dimension,
+    gegenbauer_sphere_float,
+    harmonic_dimension,
+    sphere_area,
+    sphere_marginal_constant,
+)
+from .expressions import arb_value
+from .hermite import Tier, symmetry_zero
+from .numbers import (
+    Coefficient,
+    ExactValue,
+    add_term,
+    bits_for_digits,
+    check_digits,
+    meets_digits,
+    workprec,
+)
+
+_MAX_PREC_BITS = 20_000
+
+
+def check_radius(r: object) -> sp.Rational:
+    """Validate a radius r > 0 (exact rational: an int, a Fraction-like or a SymPy Rational)."""
+    try:
+        value = sp.Rational(str(r)) if not isinstance(r, sp.Basic) else sp.nsimplify(r)
+    except (TypeError, ValueError, SyntaxError):
+        raise TypeError(f"r={r!r} must be a positive rational radius, e.g. 1 or 3/2") from None
+    if not value.is_Rational or value <= 0:
+        raise ValueError(f"r={r} must be a positive rational radius; use r > 0")
+    return sp.Rational(value)
+
+
+def marginal_constant_exact(d: int) -> sp.Expr:
+    """``c_d = Gamma(d/2)/(sqrt(pi) Gamma((d-1)/2))`` exactly (rational for odd d, rational/pi
+    for even d)."""
+    d = check_dimension(d)
+    half = sp.Rational(d, 2)
+    return sp.simplify(sp.gamma(half) / (sp.sqrt(sp.pi) * sp.gamma(half - sp.Rational(1, 2))))
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry points.
+
+def gegenbauer_coefficients(
+    act: Activation | str, max_degree: int, *, d: int, r: object = 1, digits: int = 15,
+    tier: Tier = "auto",
+) -> list[Coefficient]:
+    """``[a_0, ..., a_max_degree]`` of ``act`` on S^{d-1} at radius r (see module docstring)."""
+    act = activation(act) if isinstance(act, str) else act
+    max_degree = check_degree(max_degree, name="max_degree")
+    d = check_dimension(d)
+    radius = check_radius(r)
+    digits = check_digits(digits)
+    if tier == "float":
+        return [Coefficient(k, "float", arb(float(v)), None, "Gauss-Legendre in doubles "
+                            "(no guarantee)", False)
+                for k, v in enumerate(gegenbauer_float(act, max_degree, d=d, r=radius))]
+    exact_ok = has_exact_sphere_form(act, radius)
+    if tier == "exact" and not exact_ok:
+        raise ValueError(
+            f"activation={act.name!r} has no exact Gegenbauer coefficients here (only piecewise "
+            "polynomials whose breakpoints are 0 or outside (-r, r)); drop --exact"
+        )
+    if tier not in ("auto", "exact", "certified"):
+        raise ValueError(f"tier={tier!r} must be one of auto, exact, certified, float")
+    if exact_ok and tier != "certified":
+        values = exact_sphere_coefficients(act, max_degree, d=d, r=radius)
+        with workprec(bits_for_digits(digits) + 10):
+            return [Coefficient(k, "exact", v.ball(), v,
+                                "half-sphere Beta moments (rational arithmetic)", True)
+                    for k, v in enumerate(values)]
+    return [certified_sphere_coefficient(act, k, d=d, r=radius, digits=digits)
+            for k in range(max_degree + 1)]
+
+
+def has_exact_sphere_form(act: Activation, r: sp.Rational) -> bool:
+    """Piecewise polynomial, every breakpoint 0 or outside ``(-r, r)``."""
+    return act.is_piecewise_polynomial and all(b == 0 or abs(b) >= r for b in act.breakpoints)
+
+
+def funk_hecke(act: Activation | str, k: int, *, d: int, r: object = 1, digits: int = 15,
+               normalization: str = "probability") -> Coefficient:
+    """The Funk-Hecke eigenvalue of ``x -> sigma(r <w, x>)`` on degree-k harmonics.
+
+    ``normalization="probability"``: ``E_x[sigma(r<w,x>) Y(x)] = a_k Y(w)`` (x uniform).
+    ``normalization="surface"``: ``int sigma(r<w,x>) Y(x) dS(x) = |S^{d-1}| a_k Y(w)``.
+    """
+    if normalization not in ("probability", "surface"):
+        raise ValueError(f"normalization={normalization!r} must be 'probability' or 'surface'")
+    coeff = gegenbauer_coefficients(act, k, d=d, r=r, digits=digits)[k]
+    if normalization == "probability":
+        return coeff
+    with workprec(bits_for_digits(digits) + 20):
+        area = sphere_area(d)
+        exact = None
+        if coeff.exact is not None:
+            area_sym = 2 * sp.pi ** sp.Rational(d, 2) / sp.gamma(sp.Rational(d, 2))
+            exact = ExactValue({b * area_sym: q for b, q in coeff.exact.terms.items()}, 0)
+        return Coefficient(k, coeff.tier, coeff.ball * area, exact,
+                           coeff.method + "; times |S^(d-1)|", coeff.met)
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact tier.
+
+def half_sphere_moments(j_max: int, d: int) -> list[dict[sp.Expr, fmpq]]:
+    """``mu_j = int_0^1 t^j w_d(t) dt`` for ``j = 0..j_max`` as ``{1: q}`` or ``{c_d: q}``.
+
+    ``mu_0 = 1/2`` (half the probability), ``mu_1 = c_d/(d-1)``,
+    ``mu_{j+2} = mu_j (j+1)/(j+d)`` (Beta-function recurrence ``B(x+1,y) = B(x,y) x/(x+y)``).
+    """
+    cd = marginal_constant_exact(d)
+    out: list[dict[sp.Expr, fmpq]] = []
+    for j in range(j_max + 1):
+        if j == 0:
+            out.append({sp.Integer(1): fmpq(1, 2)})
+        elif j == 1:
+            out.append({cd: fmpq(1, d - 1)})
+        else:
+            (basis, q), = out[j - 2].items()
+            out.append({basis: q * fmpq(j - 1, j - 2 + d)})
+    return out
+
+
+def gegenbauer_power_basis(k_max: int, d: int) -> list[fmpq_poly]:
+    """Exact ``P_{k,d}`` for ``k = 0..k_max`` as rational polynomials (the same recurrence, in
+    exact arithmetic: exactness makes the power basis safe here, unlike in floats)."""
+    d = check_dimension(d)
+    t = fmpq_poly([0, 1])
+    polys = [fmpq_poly([1])]
+    if k_max >= 1:
+        polys.append(t)
+    for k in range(1, k_max):
+        polys.append(((2 * k + d - 2) * t * polys[k] - k * polys[k - 1]) / (k + d - 2))
+    return polys
+
+
+def exact_sphere_coefficients(act: Activation, max_degree: int, *, d: int, r: object = 1
+                              ) -> list[ExactValue]:
+    """Exact ``a_0..a_max_degree`` (see :func:`has_exact_sphere_form`)."""
+    radius = check_radius(r)
+    d = check_dimension(d)
+    if not has_exact_sphere_form(act, radius):
+        raise ValueError(f"activation={act.name!r} has no exact Gegenbauer form at r={radius}")
+    rq = fmpq(int(radius.p), int(radius.q))
+    right = _scaled_piece(act, 1, rq)
+    left = _scaled_piece(act, -1, rq)
+    polys = gegenbauer_power_basis(max_degree, d)
+    deg_sigma = max(len(right), len(left))
+    moments = half_sphere_moments(max_degree + deg_sigma, d)
+    out = []
+    for k, pk in enumerate(polys):
+        forced = symmetry_zero(act, k)
+        if forced is not None and forced.is_zero():
+            out.append(ExactValue.zero())
+            continue
+        pc = [pk[i] for i in range(pk.degree() + 1)]
+        terms: dict[sp.Expr, fmpq] = {}
+        for sign, sigma in ((1, right), (-1, left)):
+            for i, s in enumerate(sigma):
+                if s == 0:
+                    continue
+                for j, c in enumerate(pc):
+                    if c == 0:
+                        continue
+                    (basis, q), = moments[i + j].items()
+                    add_term(terms, basis, s * c * q * (sign ** (i + j)))
+        out.append(ExactValue(terms, 0))
+    return out
+
+
+def _scaled_piece(act: Activation, side: int, r: fmpq) -> list[fmpq]:
+    """Coefficients in t of ``sigma(r t)`` on the half ``side * t in (0, 1)``."""
+    sample = sp.Rational(side, 2) * sp.Rational(int(r.p), int(r.q))
+    for piece in act.pieces:
+        if (piece.lo == -sp.oo or piece.lo < sample) and (piece.hi == sp.oo or sample < piece.hi):
+            assert piece.polynomial is not None
+            return [c * r**i for i, c in enumerate(piece.polynomial)]
+    raise AssertionError("no piece covers the sample point")
+
+
+# ---------------------------------------------------------------------------------------------
+# Certified tier.
+
+def certified_sphere_coefficient(act: Activation, k: int, *, d: int, r: object = 1,
+                                 digits: int = 15) -> Coefficient:
+    """``a_k`` as a ball: ``c_d int_0^{pi/2} [sigma(r sin u) + (-1)^k sigma(-r sin u)]
+    P_{k,d}(sin u) cos^{d-2}(u) du``, split where ``r sin u`` meets a breakpoint."""
+    radius = check_radius(r)
+    forced = symmetry_zero(act, k)
+    if forced is not None:
+        with workprec(bits_for_digits(digits) + 10):
+            return Coefficient(k, "exact", forced.ball(), forced,
+                               "exact value from a proved symmetry", True)
+    estimate = abs(float(gegenbauer_float(act, k, d=d, r=radius)[k])) or 1e-300
+    magnitude = max(estimate, 1e-300)
+    prec = bits_for_digits(digits) + max(0, int(-math.log2(magnitude))) + 20
+    ball = arb("nan")
+    while prec <= _MAX_PREC_BITS:
+        with workprec(prec):
+            ball = _sphere_integral(act, k, d, radius, 10.0 ** (-digits) * magnitude / 16)
+            if meets_digits(ball, digits):
+                return Coefficient(k, "certified", ball, None,
+                                   f"Arb integral in u = asin(t), {prec} bits", True)
+        if ball.is_finite() and not ball.contains(0):
+            magnitude = min(magnitude, abs(float(ball.mid())))
+        else:
+            magnitude *= 1e-8
+        prec = int(prec * 1.6) + 32
+    return Coefficient(k, "certified", ball, None,
+                       f"Arb integral; precision limit {_MAX_PREC_BITS} bits reached", False)
+
+
+def _sphere_integral(act: Activation, k: int, d: int, radius: sp.Rational, target: float) -> arb:
+    sign = 1 if k % 2 == 0 else -1
+    r_ball = arb_value(radius)
+    cuts = [arb(0)]
+    for b in sorted({abs(b) for b in act.breakpoints if 0 < abs(b) < radius}, key=float):
+        cuts.append((arb_value(b) / r_ball).asin())
+    cuts.append(arb.pi() / 2)
+    cd = sphere_marginal_constant(d)
+    total = acb(0)
+    for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+        mid = float(r_ball.mid()) * math.sin(float(((lo + hi) / 2).mid()))
+        right = act.acb_piece(_piece_at(act, mid))
+        left = act.acb_piece(_piece_at(act, -mid))
+
+        def f(u: acb, analytic: bool, right=right, left=left) -> acb:
+            s, c = u.sin(), u.cos()
+            t = s
+            p0, p1 = acb(1), t
+            if k == 0:
+                pk = p0
+            else:
+                for j in range(1, k):
+                    p0, p1 = p1, ((2 * j + d - 2) * t * p1 - j * p0) / (j + d - 2)
+                pk = p1
+            x = r_ball * s
+            return (right(x, analytic) + sign * left(-x, analytic)) * pk * c ** (d - 2)
+
+        total += acb.integral(f, lo, hi, abs_tol=arb(target) / cd / 4)
+    return total.real * cd
+
+
+def _piece_at(act: Activation, x: float) -> int:
+    for i, p in enumerate(act.pieces):
+        if (p.lo == -sp.oo or float(p.lo) < x) and (p.hi == sp.oo or x < float(p.hi)):
+            return i
+    raise ValueError(f"x={x} lies on a breakpoint of {act.name}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Float tier.
+
+def gegenbauer_float(act: Activation, max_degree: int, *, d: int, r: object = 1,
+                     nodes: int = 64) -> np.ndarray:
+    """``a_0..a_max_degree`` in doubles (Gauss-Legendre in ``u = asin t``). **No guarantee.**"""
+    max_degree = check_degree(max_degree, name="max_degree")
+    d = check_dimension(d)
+    radius = float(check_radius(r))
+    cuts = sorted({-math.pi / 2, math.pi / 2,
+                   *(math.asin(float(b) / radius) for b in act.breakpoints
+                     if abs(float(b)) < radius)})
+    panels = max(8, max_degree // 4)
+    edges = np.concatenate([np.linspace(a, b, panels + 1)[:-1]
+                            for a, b in zip(cuts[:-1], cuts[1:], strict=True)] + [[cuts[-1]]])
+    t_nodes, w_nodes = np.polynomial.legendre.leggauss(nodes)
+    lo, hi = edges[:-1], edges[1:]
+    u = ((hi - lo)[:, None] * (t_nodes[None, :] + 1) / 2 + lo[:, None]).ravel()
+    w = ((hi - lo)[:, None] * w_nodes[None, :] / 2).ravel()
+    cd = float(sphere_marginal_constant(d).mid())
+    with np.errstate(over="ignore"):
+        weight = w * act.numpy(radius * np.sin(u)) * np.cos(u) ** (d - 2) * cd
+    out = gegenbauer_sphere_float(max_degree, d, np.sin(u)) @ weight
+    for k in range(max_degree + 1):
+        forced = symmetry_zero(act, k)
+        if forced is not None and forced.is_zero():
+            out[k] = 0.0
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Parseval and the sphere dual kernel.
+
+def sphere_second_moment(act: Activation, *, d: int, r: object = 1, digits: int = 20) -> arb:
+    """``E[sigma(r t)^2]`` for t the first coordinate of a uniform point on S^{d-1} (a ball);
+    it is ``a_0`` of ``sigma^2``."""
+    square = activation(act.expr**2)
+    return gegenbauer_coefficients(square, 0, d=d, r=r, digits=digits)[0].ball
+
+
+def sphere_dual_kernel(act: Activation, rho: arb, *, d: int, r: object = 1, digits: int = 15,
+                       max_terms: int = 200) -> tuple[arb, int]:
+    """``K_{d,r}(rho) = sum_k N(d,k) a_k^2 P_{k,d}(rho) = E[sigma(r<u,x>) sigma(r<v,x>)]`` for
+    ``<u,v> = rho``, with the tail bounded by ``E[sigma^2] - sum_{k<=N} N(d,k) a_k^2`` (since
+    ``|P_{k,d}| <= 1`` on [-1, 1]). Returns the ball and the number of terms."""
+    from .conventions import gegenbauer_sphere_values
+
+    with workprec(bits_for_digits(digits) + 30):
+        total = sphere_second_moment(act, d=d, r=r, digits=digits + 5)
+        coeffs = gegenbauer_coefficients(act, max_terms, d=d, r=r, digits=digits + 5)
+        p_values = gegenbauer_sphere_values(max_terms, d, arb(rho))
+        series, partial = arb(0), arb(0)
+        for n, (c, p) in enumerate(zip(coeffs, p_values, strict=True)):
+            term = harmonic_dimension(d, n) * c.ball * c.ball
+            partial += term
+            series += term * p
+            remaining = (total - partial).upper()
+            if float(remaining) < 10.0 ** (-digits):
+                return series + arb(0, remaining), n + 1
+        return series + arb(0, (total - partial).upper()), max_terms + 1
+
+
+def hermite_limit_polynomial(k: int, d: int, t: fmpq) -> fmpq:
+    """``d^{k/2} P_{k,d}(t / sqrt d)``, exactly: P_{k,d} has the parity of k, so every power
+    ``t^j`` comes with ``d^{(k-j)/2}``, an integer power of d. Tends to ``He_k(t)`` as
+    ``d -> oo`` with error O(1/d) (proofs_notes/conventions.md §6)."""
+    pk = gegenbauer_power_basis(check_degree(k), d)[k]
+    total = fmpq(0)
+    for j in range(pk.degree() + 1):
+        c = pk[j]
+        if c != 0:
+            total += c * t**j * fmpq(d) ** ((k - j) // 2)
+    return total
+
+
+def hermite_limit_coefficient(act: Activation, k: int, d: int, *, digits: int = 15) -> arb:
+    """``sqrt(N(d,k)) a_k(sigma; d, r = sqrt d)`` for a perfect square d; tends to the Hermite
+    coefficient ``c_k(sigma)`` as d -> oo, since ``sqrt(d) t -> N(0,1)``,
+    ``N(d,k) ~ d^k/k!`` and ``d^{k/2} P_{k,d}(s/sqrt d) -> He_k(s)``."""
+    root = math.isqrt(check_dimension(d))
+    if root * root != d:
+        raise ValueError(f"d={d} must be a perfect square (so that the radius sqrt(d) is exact)")
+    coeff = gegenbauer_coefficients(act, k, d=d, r=root, digits=digits)[k]
+    with workprec(bits_for_digits(digits) + 20):
+        return coeff.ball * arb(harmonic_dimension(d, k)).sqrt()
