@@ -141,12 +141,22 @@ class Activation:
 def _lambdify(expr: sp.Expr) -> Callable[[np.ndarray], np.ndarray]:
     # The expression was built from a whitelist by expressions.parse, so the code lambdify
     # prints and compiles contains only numpy/scipy calls of known functions.
+    u = sp.Wild("u")
+    softplus = sp.Function("logaddexp0")
+    stable = expr.replace(sp.log(1 + sp.exp(u)), softplus(u))  # no overflow at large x
     modules: list[Any] = [
         {"erf": scipy.special.erf, "erfc": scipy.special.erfc,
-         "Heaviside": lambda t, h0=0.5: np.heaviside(t, 0.5)},
+         "Heaviside": lambda t, h0=0.5: np.heaviside(t, 0.5),
+         "logaddexp0": lambda t: np.logaddexp(0.0, t)},
         "numpy",
     ]
-    fn: Callable[[np.ndarray], np.ndarray] = sp.lambdify(X, expr, modules=modules)
+    raw: Callable[[np.ndarray], np.ndarray] = sp.lambdify(X, stable, modules=modules)
+
+    def fn(x: np.ndarray) -> np.ndarray:
+        # exp overflowing to inf inside 1/(1 + exp(-x)) gives the right limit 0.
+        with np.errstate(over="ignore"):
+            return raw(x)
+
     return fn
 
 
@@ -156,12 +166,12 @@ def _lambdify(expr: sp.Expr) -> Callable[[np.ndarray], np.ndarray]:
 _HALF = sp.Rational(1, 2)
 _REGISTERED: dict[str, Callable[..., sp.Expr]] = {
     "relu": lambda: sp.Max(X, 0),
-    "leaky_relu": lambda slope="1/100": sp.Max(X, sp.Rational(slope) * X),
+    "leaky_relu": lambda slope="1/100": sp.Max(X, _finite_rational("slope", slope) * X),
     "abs": lambda: sp.Abs(X),
     "sign": lambda: sp.sign(X),
     "step": lambda: sp.Heaviside(X),
     "hardtanh": lambda: sp.Max(-1, sp.Min(1, X)),
-    "relu_power": lambda p=2: sp.Max(X, 0) ** sp.Rational(p),
+    "relu_power": lambda p=2: sp.Max(X, 0) ** _positive_rational("p", p),
     "sigmoid": lambda: 1 / (1 + sp.exp(-X)),
     "tanh": lambda: sp.tanh(X),
     "erf": lambda: sp.erf(X),
@@ -169,6 +179,25 @@ _REGISTERED: dict[str, Callable[..., sp.Expr]] = {
     "gelu": lambda: X * (1 + sp.erf(X / sp.sqrt(2))) / 2,
     "silu": lambda: X / (1 + sp.exp(-X)),
 }
+
+def _finite_rational(name: str, value: Any) -> sp.Rational:
+    if isinstance(value, float) and not np.isfinite(value):
+        raise ValueError(f"{name}={value!r} must be a finite rational number, e.g. 1/100")
+    try:
+        out = sp.Rational(str(value))
+    except (TypeError, ValueError, SyntaxError):
+        raise TypeError(f"{name}={value!r} must be a rational number, e.g. 1/100") from None
+    if not out.is_Rational:
+        raise ValueError(f"{name}={value!r} must be a finite rational number, e.g. 1/100")
+    return out
+
+
+def _positive_rational(name: str, value: Any) -> sp.Rational:
+    out = _finite_rational(name, value)
+    if out <= 0:
+        raise ValueError(f"{name}={value!r} must be positive")
+    return out
+
 
 #: Registered names usable on the command line (without parameters).
 NAMES: tuple[str, ...] = tuple(n for n in _REGISTERED if n != "relu_power")
@@ -187,8 +216,8 @@ def activation(spec: str | sp.Expr, **params: Any) -> Activation:
     if isinstance(spec, str) and spec in _REGISTERED:
         try:
             expr = _REGISTERED[spec](**params)
-        except TypeError as exc:
-            raise TypeError(f"activation={spec!r} got invalid parameters {params}: {exc}") from None
+        except (TypeError, ValueError) as exc:
+            raise type(exc)(f"activation={spec!r} got invalid parameters {params}: {exc}") from None
         name = spec if not params else f"{spec}({', '.join(f'{k}={v}' for k, v in params.items())})"
     elif isinstance(spec, str):
         if params:
@@ -280,17 +309,16 @@ _BOUNDED_BY = {sp.erf: 1, sp.tanh: 1, sp.sin: 1, sp.cos: 1, sp.sign: 1, sp.Heavi
 
 
 def _growth_or_raise(name: str, pieces: tuple[Piece, ...]) -> Growth:
-    outer = {pieces[0].expr, pieces[-1].expr}
+    outer = [pieces[0].expr, pieces[-1].expr]
     bounds = [_bound(e) for e in outer]
     bound = None if any(b is None for b in bounds) else _either_side(bounds)
     if bound is None:
-        expr = pieces[0].expr if bounds[0] is None else pieces[-1].expr
-        if len(outer) == 1:
-            expr = next(iter(outer))
-        if not _square_integrable_at_infinity(expr):
+        expr = outer[0] if bounds[0] is None else outer[1]
+        side = _non_square_integrable_side(expr)
+        if side is not None:
             raise ValueError(
                 f"activation={name!r} must be in L2(N(0,1)): sigma(x)**2*exp(-x**2/2) does not "
-                "vanish as x -> +oo (E[sigma(g)**2] is infinite); use an activation of "
+                f"vanish as x -> {side} (E[sigma(g)**2] is infinite); use an activation of "
                 "sub-Gaussian growth"
             )
         raise ValueError(
@@ -319,15 +347,16 @@ def _rational_upper(v: sp.Expr) -> sp.Rational:
     return sp.Rational(sp.ceiling(sp.N(v, 30) * 10**12), 10**12)
 
 
-def _square_integrable_at_infinity(expr: sp.Expr) -> bool:
-    for direction in (sp.oo, -sp.oo):
+def _non_square_integrable_side(expr: sp.Expr) -> str | None:
+    """'+oo' or '-oo' where sigma^2 phi provably does not vanish, else None."""
+    for direction, label in ((sp.oo, "+oo"), (-sp.oo, "-oo")):
         try:
             lim = sp.limit(expr**2 * sp.exp(-X**2 / 2), X, direction)
         except (NotImplementedError, ValueError):
-            return True
+            continue
         if lim != 0:
-            return False
-    return True
+            return label
+    return None
 
 
 def _normalize(terms: list[tuple[sp.Expr, sp.Expr]], c: sp.Expr = _ZERO) -> _Bound:
@@ -447,8 +476,7 @@ def _nonnegative(e: sp.Expr) -> bool:
     if e.func in (sp.exp, sp.Abs, sp.cosh):
         return True
     if e.is_Mul:
-        coeff, rest = e.as_coeff_Mul()
-        return bool(coeff.is_nonnegative) and _nonnegative(rest)
+        return all(_nonnegative(f) for f in e.args)
     if e.is_Pow and e.args[1].is_Integer and int(e.args[1]) % 2 == 0:
         return True
     return bool(e.is_nonnegative)

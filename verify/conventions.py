@@ -70,18 +70,25 @@ def hermite_prob(k: int, x: T) -> T:
 def hermite_normalized_scaled_float(k_max: int, x: np.ndarray) -> np.ndarray:
     """Rows ``h_k(x) * exp(-x**2/4)`` for ``k = 0..k_max``, in doubles, without overflow.
 
-    Normalized recurrence ``h_{k+1} = (x h_k - sqrt(k) h_{k-1}) / sqrt(k+1)``, started from
-    ``exp(-x**2/4)``; by Cramer's inequality every entry is at most 1.0865 in magnitude.
-    Guarantee: none (floating point).
+    Normalized recurrence ``h_{k+1} = (x h_k - sqrt(k) h_{k-1}) / sqrt(k+1)``, run unscaled
+    with a running power-of-two exponent (so that neither ``exp(-x**2/4)`` underflows for
+    ``|x| > 54`` nor ``h_k`` overflows), then scaled by ``exp(-x**2/4)``. By Cramer's
+    inequality every entry is at most 1.0865 in magnitude. Guarantee: none (floating point).
     """
     k_max = check_degree(k_max, name="k_max")
     x = np.asarray(x, dtype=float)
     out = np.empty((k_max + 1,) + x.shape)
-    out[0] = np.exp(-x * x / 4)
-    if k_max >= 1:
-        out[1] = x * out[0]
-    for j in range(1, k_max):
-        out[j + 1] = (x * out[j] - np.sqrt(j) * out[j - 1]) / np.sqrt(j + 1)
+    log_scale = -x * x / 4  # natural log of the factor still to apply
+    prev, cur = np.zeros_like(x), np.ones_like(x)
+    out[0] = np.exp(log_scale)
+    for j in range(0, k_max):
+        prev, cur = cur, (x * cur - np.sqrt(j) * prev) / np.sqrt(j + 1)
+        big = np.abs(cur) > 1e150
+        if big.any():
+            prev, cur = np.where(big, prev * 1e-150, prev), np.where(big, cur * 1e-150, cur)
+            log_scale = np.where(big, log_scale + 150 * np.log(10.0), log_scale)
+        with np.errstate(under="ignore"):
+            out[j + 1] = cur * np.exp(log_scale)
     return out
 
 

@@ -44,6 +44,11 @@ _FUNCTIONS: dict[str, Callable[..., sp.Expr]] = {
 _CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E}
 _MAX_LENGTH = 2000
 _MAX_EXPONENT = 10_000
+#: Largest exact number (in bits) an expression may create while it is parsed.
+_MAX_BITS = 200_000
+#: Largest numeric argument of factorial, gamma, binomial, ... at parse time.
+_MAX_FACTORIAL_ARG = 100_000
+_GROWING = ("factorial", "factorial2", "gamma", "binomial", "beta", "rf", "pochhammer", "ff")
 
 
 def _fail(text: str, why: str, remedy: str) -> ValueError:
@@ -66,7 +71,17 @@ def parse(text: str, *, symbols: Sequence[str]) -> sp.Expr:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         raise _fail(text, f"be valid syntax ({exc.msg})", "check brackets and operators") from None
-    return _build(tree.body, text, source, allowed)
+    expr = _build(tree.body, text, source, allowed)
+    if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise _fail(text, "be finite (it divides by zero or is infinite)", "fix the formula")
+    return expr
+
+
+def _bits(value: sp.Expr) -> float:
+    """Size in bits of an exact rational (0 for other numbers)."""
+    if value.is_Rational:
+        return float(max(abs(int(value.p)).bit_length(), int(value.q).bit_length()))
+    return 0.0
 
 
 def _build(node: ast.AST, text: str, source: str, allowed: Mapping[str, sp.Symbol]) -> sp.Expr:
@@ -77,8 +92,12 @@ def _build(node: ast.AST, text: str, source: str, allowed: Mapping[str, sp.Symbo
         if isinstance(node.value, float):
             # The literal as typed, not Python's float: 0.1 is exactly 1/10, and every digit
             # of a 30-digit decimal survives.
-            literal = ast.get_source_segment(source, node) or repr(node.value)
-            return sp.Rational(literal.replace("_", ""))
+            literal = (ast.get_source_segment(source, node) or repr(node.value)).replace("_", "")
+            mantissa, _, exponent = literal.lower().partition("e")
+            if exponent and abs(int(exponent)) > _MAX_EXPONENT:
+                raise _fail(text, f"use decimal exponents of at most {_MAX_EXPONENT}",
+                            "use a smaller number")
+            return sp.Rational(literal)
         return sp.Integer(node.value)
     if isinstance(node, ast.Name):
         if node.id in allowed:
@@ -105,9 +124,11 @@ def _build(node: ast.AST, text: str, source: str, allowed: Mapping[str, sp.Symbo
                 raise _fail(text, "not divide by zero", "fix the denominator")
             return left / right
         if isinstance(op, ast.Pow):
-            if right.is_Number and left.is_Number and abs(right) > _MAX_EXPONENT:
-                raise _fail(text, f"use numeric exponents of at most {_MAX_EXPONENT}",
-                            "use a smaller power")
+            if right.is_Number and left.is_Number and (
+                abs(right) > _MAX_EXPONENT or _bits(left) * float(abs(right)) > _MAX_BITS
+            ):
+                raise _fail(text, f"use numeric exponents of at most {_MAX_EXPONENT} and "
+                            f"create numbers of at most {_MAX_BITS} bits", "use a smaller power")
             return left**right
         raise _fail(text, f"use only + - * / ** (got {type(op).__name__})", "rewrite it")
     if isinstance(node, ast.Call):
@@ -121,6 +142,9 @@ def _build(node: ast.AST, text: str, source: str, allowed: Mapping[str, sp.Symbo
         if node.keywords:
             raise _fail(text, "not use keyword arguments", f"call {name} positionally")
         args = [rec(a) for a in node.args]
+        if name in _GROWING and any(a.is_Number and abs(a) > _MAX_FACTORIAL_ARG for a in args):
+            raise _fail(text, f"call {name} with numeric arguments of at most "
+                        f"{_MAX_FACTORIAL_ARG}", "use a smaller argument")
         try:
             return _FUNCTIONS[name](*args)
         except (TypeError, ValueError) as exc:
