@@ -414,17 +414,21 @@ def _bound(e: sp.Expr) -> _Bound | None:
     if e.func is sp.exp:
         return _bound_exp(e.args[0])
     if e.func in (sp.cosh, sp.sinh):
-        inner = _bound_exp(e.args[0])
-        return inner
+        return _bound_exp_abs(e.args[0])  # |cosh u|, |sinh u| <= e^{|u|}
     if e.func is sp.log:
         return _bound_log(e.args[0])
     return None
 
 
 def _bound_exp(u: sp.Expr) -> _Bound | None:
-    """``|exp(u)| <= 1`` when ``u <= 0``; else ``e^{|u|}`` with |u| <= A + B|x| (B|x| linear)."""
+    """``|exp(u)| <= 1`` when ``u <= 0``; else the bound of ``e^{|u|}``."""
     if u.is_nonpositive:
         return _const(_ONE)
+    return _bound_exp_abs(u)
+
+
+def _bound_exp_abs(u: sp.Expr) -> _Bound | None:
+    """``e^{|u|} <= e^A e^{B|x|}`` when ``|u| <= A + B|x|`` (u of at most linear growth)."""
     bd = _bound(u)
     if bd is None or bd[3] != 0 or (bd[1] != 0 and bd[2] > 1):
         return None

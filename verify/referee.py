@@ -20,17 +20,25 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import sympy as sp
 from flint import arb
 
 from .activations import Activation, activation
 from .checks import CheckResult, Strength, Verdict, combine
+from .conventions import check_degree, check_dimension
 from .expressions import SYMBOLS, arb_value, parse
+from .gegenbauer import (
+    certified_sphere_coefficient,
+    check_radius,
+    gegenbauer_coefficients,
+    has_exact_sphere_form,
+    sphere_dual_kernel,
+)
 from .hermite import (
-    Coefficient,
     check_rho,
     dual_kernel,
     has_exact_form,
@@ -38,25 +46,78 @@ from .hermite import (
     hermite_coefficients,
     kernel_closed_form,
 )
-from .numbers import bits_for_digits, check_digits, report_ball, workprec
+from .numbers import Coefficient, bits_for_digits, check_digits, report_ball, workprec
 
-K_SYM, RHO = SYMBOLS["k"], SYMBOLS["rho"]
+K_SYM, D_SYM, RHO = SYMBOLS["k"], SYMBOLS["d"], SYMBOLS["rho"]
 _PROOF_SECONDS = 5
 
 
+@dataclass(frozen=True)
+class Basis:
+    """Which expansion a claim is about: Hermite (Gaussian) or Gegenbauer on S^{d-1} at radius r.
+
+    >>> Basis("gegenbauer", 5).label(3, "relu")
+    'a_3(relu; d=5, r=1)'
+    """
+
+    name: str = "hermite"
+    d: int | None = None
+    r: sp.Rational = sp.Integer(1)
+
+    def __post_init__(self) -> None:
+        if self.name not in ("hermite", "gegenbauer"):
+            raise ValueError(f"basis={self.name!r} must be 'hermite' or 'gegenbauer'")
+        if self.name == "gegenbauer":
+            check_dimension(self.d)
+            object.__setattr__(self, "r", check_radius(self.r))
+        elif self.d is not None or self.r != 1:
+            raise ValueError("dim and radius apply only to basis='gegenbauer'; drop them")
+
+    def label(self, k: object, name: str) -> str:
+        if self.name == "hermite":
+            return f"c_{k}({name})"
+        return f"a_{k}({name}; d={self.d}, r={self.r})"
+
+    def coefficients(self, act: Activation, degrees: Sequence[int], digits: int
+                     ) -> list[Coefficient]:
+        top = max(degrees)
+        if self.name == "hermite":
+            if has_exact_form(act):
+                table = hermite_coefficients(act, top, digits=digits)
+                return [table[k] for k in degrees]
+            return [hermite_coefficient(act, k, digits=digits) for k in degrees]
+        assert self.d is not None
+        if has_exact_sphere_form(act, self.r):
+            table = gegenbauer_coefficients(act, top, d=self.d, r=self.r, digits=digits)
+            return [table[k] for k in degrees]
+        return [certified_sphere_coefficient(act, k, d=self.d, r=self.r, digits=digits)
+                for k in degrees]
+
+    def substitutions(self) -> dict[sp.Symbol, sp.Expr]:
+        return {D_SYM: sp.Integer(self.d)} if self.d is not None else {}
+
+
+HERMITE = Basis()
+
+
 def check_coefficient_claim(act: Activation, k: int, value: sp.Expr, *, digits: int = 30,
-                            half_width: sp.Rational | None = None) -> CheckResult:
-    """Decide ``c_k(act) == value`` (``value`` may use the symbol k).
+                            half_width: sp.Rational | None = None, basis: Basis = HERMITE
+                            ) -> CheckResult:
+    """Decide ``c_k(act) == value`` (or ``a_k`` for the Gegenbauer basis); ``value`` may use
+    the symbols k and d.
 
     With ``half_width`` the claim is ``|c_k - value| <= half_width`` (a value printed rounded
     to some digits, see :func:`rounding_half_width`).
     """
     digits = check_digits(digits)
-    ours = hermite_coefficient(act, k, digits=digits + 5)
+    k = check_degree(k, name="degree")
+    (ours,) = basis.coefficients(act, [k], digits + 5)
+    claimed = _substitute(value, k, basis.substitutions())
+    label = basis.label(k, act.name)
     if half_width is not None:
-        return _decide_interval(_substitute(value, k), ours, half_width, digits,
-                                f"c_{k}({act.name}) = {value} +/- {half_width}")
-    return _decide(_substitute(value, k), ours, digits, f"c_{k}({act.name}) = {value}")
+        return _decide_interval(claimed, ours, half_width, digits,
+                                f"{label} = {value} +/- {half_width}")
+    return _decide(claimed, ours, digits, f"{label} = {value}")
 
 
 def rounding_half_width(text: str) -> sp.Rational:
@@ -101,24 +162,21 @@ def _decide_interval(claimed: sp.Expr, ours: Coefficient, half_width: sp.Rationa
 
 
 def check_formula_claim(act: Activation, formula: sp.Expr, degrees: Sequence[int], *,
-                        digits: int = 30) -> CheckResult:
-    """Decide ``c_k(act) == formula(k)`` for every k in ``degrees``; the first failure is named."""
+                        digits: int = 30, basis: Basis = HERMITE) -> CheckResult:
+    """Decide ``c_k(act) == formula(k)`` (``a_k`` and ``formula(k, d)`` for the Gegenbauer
+    basis) for every k in ``degrees``; the first failure is named."""
     digits = check_digits(digits)
     if len(degrees) == 0:
         raise ValueError("degrees must be non-empty; use e.g. --degrees 2:40:2")
-    top = max(degrees)
-    if has_exact_form(act):
-        table = hermite_coefficients(act, top, digits=digits + 5)
-        ours = [table[k] for k in degrees]
-    else:
-        ours = [hermite_coefficient(act, k, digits=digits + 5) for k in degrees]
+    ours = basis.coefficients(act, degrees, digits + 5)
     cases = [
-        _decide(_substitute(formula, k), c, digits, f"c_{k}({act.name}) = {formula} at k={k}")
+        _decide(_substitute(formula, k, basis.substitutions()), c, digits,
+                f"{basis.label(k, act.name)} = {formula} at k={k}")
         for k, c in zip(degrees, ours, strict=True)
     ]
     span = _describe_degrees(degrees)
-    result = combine(f"c_k({act.name}) = {formula} for k in {span}", "per-degree comparison",
-                     cases)
+    result = combine(f"{basis.label('k', act.name)} = {formula} for k in {span}",
+                     "per-degree comparison", cases)
     first_bad = result.worst_case()
     evidence = {"degrees": span, "cases": len(cases)}
     if first_bad is not None:
@@ -128,15 +186,18 @@ def check_formula_claim(act: Activation, formula: sp.Expr, degrees: Sequence[int
                        result.reference, result.cases)
 
 
-def check_kernel_claim(act: Activation, rho: sp.Rational, value: sp.Expr, *, digits: int = 20
-                       ) -> CheckResult:
-    """Decide ``E[sigma(g) sigma(g')] == value`` for standard Gaussians with correlation rho."""
+def check_kernel_claim(act: Activation, rho: sp.Rational, value: sp.Expr, *, digits: int = 20,
+                       basis: Basis = HERMITE) -> CheckResult:
+    """Decide ``E[sigma(g) sigma(g')] == value`` for standard Gaussians with correlation rho,
+    or ``E[sigma(r<u,x>) sigma(r<v,x>)]`` for x uniform on S^{d-1} and ``<u,v> = rho``."""
     digits = check_digits(digits)
     rho = sp.Rational(rho)
-    claim = f"K_{act.name}({rho}) = {value}"
     with workprec(bits_for_digits(digits) + 20):
         rho_ball = check_rho(arb_value(rho))
-        claimed_expr = _substitute(value, None, {RHO: rho})
+        claimed_expr = _substitute(value, None, {RHO: rho, **basis.substitutions()})
+    if basis.name == "gegenbauer":
+        return _sphere_kernel_claim(act, rho, rho_ball, value, claimed_expr, digits, basis)
+    claim = f"K_{act.name}({rho}) = {value}"
     if abs(rho) == 1:
         # K(+-1) = E[sigma(x) sigma(+-x)] = c_0 of that product.
         product = activation(act.expr * act.expr.subs(SYMBOLS["x"], rho * SYMBOLS["x"]))
@@ -155,6 +216,23 @@ def check_kernel_claim(act: Activation, rho: sp.Rational, value: sp.Expr, *, dig
     ours = Coefficient(-1, "certified", series, None,
                        f"Mehler series, {terms} terms + proved tail", True)
     return _decide(claimed_expr, ours, digits, claim, exact_alternative=exact)
+
+
+def _sphere_kernel_claim(act: Activation, rho: sp.Rational, rho_ball: arb, value: sp.Expr,
+                        claimed: sp.Expr, digits: int, basis: Basis) -> CheckResult:
+    assert basis.d is not None
+    claim = f"K_{act.name}(rho={rho}; d={basis.d}, r={basis.r}) = {value}"
+    if abs(rho) == 1:
+        # K(+-1) = E[sigma(r t) sigma(+-r t)] = a_0 of that product.
+        product = activation(act.expr * act.expr.subs(SYMBOLS["x"], rho * SYMBOLS["x"]))
+        (ours,) = Basis("gegenbauer", basis.d, basis.r).coefficients(product, [0], digits + 5)
+        return _decide(claimed, ours, digits, claim,
+                       method_prefix="K(+-1) = E[sigma(r t) sigma(+-r t)]")
+    with workprec(bits_for_digits(digits) + 20):
+        series, terms = sphere_dual_kernel(act, rho_ball, d=basis.d, r=basis.r, digits=digits + 3)
+    ours = Coefficient(-1, "certified", series, None,
+                       f"Funk-Hecke series, {terms} terms + proved tail", True)
+    return _decide(claimed, ours, digits, claim)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -189,14 +267,14 @@ def _describe_degrees(degrees: Sequence[int]) -> str:
     return ", ".join(map(str, degrees))
 
 
-def _substitute(expr: sp.Expr, k: int | None, extra: dict | None = None) -> sp.Expr:
+def _substitute(expr: sp.Expr, k: int | None, extra: Mapping | None = None) -> sp.Expr:
     values = dict(extra or {})
     if k is not None:
         values[K_SYM] = sp.Integer(k)
     out = expr.subs(values) if values else expr
     free = out.free_symbols
     if free:
-        raise ValueError(f"value={expr} must only use k (and rho for kernels); "
+        raise ValueError(f"value={expr} must only use k, d (sphere) and rho (kernels); "
                          f"{', '.join(map(str, free))} is left unset")
     if out.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         where = f" at k={k}" if k is not None else ""
