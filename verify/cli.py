@@ -70,7 +70,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _basis_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--basis", default="hermite", choices=("hermite", "gegenbauer"))
-    p.add_argument("--dim", type=int, default=None, metavar="D")
+    p.add_argument("--dim", type=int, default=None, metavar="D",
+                   help="sphere S^(D-1) in R^D (gegenbauer only; D >= 2)")
+    p.add_argument("--radius", default=None, metavar="R",
+                   help="radius r > 0 (rational) of the sphere, gegenbauer only (default 1)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,18 +99,32 @@ def _dispatch(args: argparse.Namespace) -> int:
         print("registered activations: " + ", ".join(NAMES))
         print("or any SymPy expression in x, e.g. 'Max(x, 0)**2' or 'x*erf(x)'")
         return EXIT_OK
-    _check_basis(args)
+    basis = _basis(args)
     if args.command == "coeffs":
-        return _coeffs(args)
-    return _claim(args)
+        return _coeffs(args, basis)
+    return _claim(args, basis)
 
 
-def _check_basis(args: argparse.Namespace) -> None:
-    if args.basis == "gegenbauer":
-        raise UsageError("--basis gegenbauer: the sphere tier is not available in this version; "
-                         "use --basis hermite")
-    if args.dim is not None:
-        raise UsageError(f"--dim {args.dim} applies only to --basis gegenbauer; drop it")
+def _basis(args: argparse.Namespace) -> Any:
+    from .referee import Basis
+
+    if args.basis == "hermite":
+        if args.dim is not None or args.radius is not None:
+            raise UsageError("--dim and --radius apply only to --basis gegenbauer; drop them")
+        return Basis()
+    if args.dim is None:
+        raise UsageError("--basis gegenbauer needs --dim D (the sphere S^(D-1) in R^D, D >= 2)")
+    radius = _parse_radius(args.radius) if args.radius is not None else 1
+    return Basis("gegenbauer", args.dim, radius)
+
+
+def _parse_radius(text: str) -> Any:
+    from .expressions import parse
+
+    value = parse(text, symbols=())
+    if not value.is_Rational or value <= 0:
+        raise UsageError(f"--radius {text} must be a positive rational number, e.g. 1 or 3/2")
+    return value
 
 
 def _activation(text: str) -> Any:
@@ -116,8 +133,9 @@ def _activation(text: str) -> Any:
     return activation(text)
 
 
-def _coeffs(args: argparse.Namespace) -> int:
+def _coeffs(args: argparse.Namespace, basis: Any) -> int:
     from .conventions import check_degree
+    from .gegenbauer import gegenbauer_coefficients
     from .hermite import Tier, hermite_coefficients
     from .numbers import check_digits, report_ball
 
@@ -127,7 +145,11 @@ def _coeffs(args: argparse.Namespace) -> int:
         raise UsageError("--exact and --float exclude each other; choose one")
     act = _activation(args.activation)
     tier: Tier = "exact" if args.exact else "float" if args.float_tier else "auto"
-    coeffs = hermite_coefficients(act, args.max_degree, digits=args.digits, tier=tier)
+    if basis.name == "hermite":
+        coeffs = hermite_coefficients(act, args.max_degree, digits=args.digits, tier=tier)
+    else:
+        coeffs = gegenbauer_coefficients(act, args.max_degree, d=basis.d, r=basis.r,
+                                         digits=args.digits, tier=tier)
     rows = []
     for c in coeffs:
         mid, rad = report_ball(c.ball, args.digits)
@@ -139,16 +161,17 @@ def _coeffs(args: argparse.Namespace) -> int:
     all_met = all(c.met for c in coeffs) and tier != "float"
     if args.json:
         doc = {"activation": act.name, "basis": args.basis, "dim": args.dim,
+               "radius": str(basis.r) if basis.name == "gegenbauer" else None,
                "digits": args.digits, "coefficients": rows}
         print(json.dumps(doc))
     else:
         from .report import coefficient_table
 
-        coefficient_table(act.name, args.digits, rows)
+        coefficient_table(basis.label("k", act.name), args.digits, rows)
     return EXIT_OK if all_met else EXIT_INCONCLUSIVE
 
 
-def _claim(args: argparse.Namespace) -> int:
+def _claim(args: argparse.Namespace, basis: Any) -> int:
     from .numbers import check_digits
     from .referee import (
         check_coefficient_claim,
@@ -167,14 +190,15 @@ def _claim(args: argparse.Namespace) -> int:
         k = check_degree(args.degree, name="degree")
         half = rounding_half_width(args.value) if args.rounded else None
         result = check_coefficient_claim(act, k, parse_claim_expression(args.value),
-                                         digits=args.digits, half_width=half)
+                                         digits=args.digits, half_width=half, basis=basis)
     elif args.kind == "formula":
         result = check_formula_claim(act, parse_claim_expression(args.formula),
-                                     parse_degrees(args.degrees), digits=args.digits)
+                                     parse_degrees(args.degrees), digits=args.digits,
+                                     basis=basis)
     else:
         rho = _parse_rho(args.rho)
         result = check_kernel_claim(act, rho, parse_claim_expression(args.value),
-                                    digits=args.digits)
+                                    digits=args.digits, basis=basis)
     if args.json:
         print(json.dumps(result.to_json()))
     else:

@@ -18,10 +18,9 @@ def _console() -> Console:
     return Console(soft_wrap=False, highlight=False)
 
 
-def coefficient_table(name: str, digits: int, rows: Sequence[dict[str, Any]]) -> None:
+def coefficient_table(label: str, digits: int, rows: Sequence[dict[str, Any]]) -> None:
     """Print coefficients: exact ones with their closed form, balls as mid ± rad."""
-    table = Table(title=escape(f"Hermite coefficients c_k = E[σ(g) h_k(g)], g ~ N(0,1), "
-                               f"of σ = {name}"))
+    table = Table(title=escape(f"{label}, to {digits} digits"))
     table.add_column("k", justify="right")
     table.add_column("value (mid)")
     table.add_column("± rad")
