@@ -1,0 +1,179 @@
+"""Exact orthogonality certificates, free of the activation and of the law.
+
+**Invariant cancellation.** For a rotation-invariant law D and any activation,
+``E_D[sigma(<w,x> + b) sigma(<v,x> + c)]`` depends only on the *invariant class*
+``(|w|^2, |v|^2, <w,v>, b, c)`` (rotate w, v into a fixed plane). Hence
+
+    E_D[f h] = sum_classes K_D(class) * (sum of a_i c_j over unit pairs in that class),
+
+and if every class sum is exactly 0, then ``E_D[f h] = 0`` for **every** spherically symmetric
+D (whenever the expectations exist) and **every** activation. Likewise ``E_D[f] = 0`` when the
+output weights cancel within each class ``(|w|^2, b)``. Computed in integer arithmetic from the
+integer weight matrices (:class:`verify.networks.Network`).
+
+**Symmetry witness.** A coordinate sign flip ``R_i`` with ``f∘R_i = -f`` and ``h∘R_i = h`` (as
+networks: equal unit tables) also proves ``E_D[f h] = 0`` for every law invariant under
+``R_i`` -- a wider class than rotation-invariant laws (i.i.d. Laplace, the hypercube).
+
+A failed certificate is not a refutation: orthogonality may still hold for a particular
+activation (ReLU's vanishing odd coefficients) or law. The result is then INCONCLUSIVE and
+names the classes that do not cancel.
+
+>>> from verify.networks import parity_network
+>>> f = parity_network(6, (0, 1), "relu"); h = parity_network(6, (1, 2), "relu")
+>>> r = orthogonality_certificate(f, h)
+>>> r.verdict.value, r.strength.value, r.evidence["classes"]
+('verified', 'exact', 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+from math import lcm
+
+import numpy as np
+from flint import fmpq
+
+from .checks import CheckResult, Strength, Verdict
+from .networks import Family, Network
+
+_MAX_PAIRS = 50_000_000
+
+
+def _integer_outputs(net: Network) -> tuple[np.ndarray, int]:
+    """Output weights as integers over a common denominator."""
+    den = lcm(*(int(a.q) for a in net.outputs))
+    return np.array([int(a.p) * (den // int(a.q)) for a in net.outputs], dtype=object), den
+
+
+def _integer_biases(nets: Iterable[Network]) -> tuple[dict[int, np.ndarray], int]:
+    nets = list(nets)
+    den = lcm(*(int(b.q) for net in nets for b in net.biases))
+    return ({id(net): np.array([int(b.p) * (den // int(b.q)) for b in net.biases],
+                               dtype=np.int64) for net in nets}, den)
+
+
+def class_sums(f: Network, h: Network) -> dict[tuple[int, ...], Fraction]:
+    """Map each invariant class ``(|W_i|^2, |V_j|^2, <W_i, V_j>, b_i, c_j)`` (integers in the
+    networks' own scales) to the exact sum of ``a_i c_j`` over the unit pairs in it."""
+    if f.n != h.n:
+        raise ValueError(f"networks read different dimensions ({f.n} and {h.n})")
+    if f.units * h.units > _MAX_PAIRS:
+        raise ValueError(f"{f.units} x {h.units} unit pairs exceed {_MAX_PAIRS}; use a family "
+                         "symmetry or smaller networks")
+    gram = (f.weights @ h.weights.T).ravel()
+    nf = np.einsum("ij,ij->i", f.weights, f.weights)
+    nh = np.einsum("ij,ij->i", h.weights, h.weights)
+    biases, _ = _integer_biases([f, h])
+    bf, bh = biases[id(f)], biases[id(h)]
+    af, den_f = _integer_outputs(f)
+    ah, den_h = _integer_outputs(h)
+    m_f, m_h = f.units, h.units
+    # Each class as one integer: the five invariants in mixed radix (offsets make them >= 0).
+    columns = [np.repeat(nf, m_h), np.tile(nh, m_f), gram, np.repeat(bf, m_h), np.tile(bh, m_f)]
+    code = np.zeros(m_f * m_h, dtype=np.int64)
+    radix_bits = 0
+    for col in columns:
+        low, high = int(col.min()), int(col.max())
+        width = max(1, (high - low).bit_length())
+        radix_bits += width
+        if radix_bits > 62:
+            return _class_sums_slow(columns, af, ah, den_f * den_h)
+        code = (code << width) | (col - low)
+    uniq, inverse = np.unique(code, return_inverse=True)
+    largest = max(abs(int(a)) for a in af) * max(abs(int(c)) for c in ah)
+    if largest * m_f * m_h < 2**52:  # float64 sums of integers are exact below 2^53
+        prod = np.outer(af.astype(float), ah.astype(float)).ravel()
+        sums = np.bincount(inverse.ravel(), weights=prod, minlength=len(uniq))
+        values = [int(v) for v in sums]
+    else:
+        values = [0] * len(uniq)
+        for idx, p in zip(inverse.ravel().tolist(), np.outer(af, ah).ravel().tolist(),
+                          strict=True):
+            values[idx] += p
+    first = np.zeros(len(uniq), dtype=np.int64)
+    first[inverse.ravel()[::-1]] = np.arange(m_f * m_h)[::-1]
+    scale = Fraction(1, den_f * den_h)
+    return {tuple(int(col[i]) for col in columns): Fraction(val) * scale
+            for i, val in zip(first.tolist(), values, strict=True)}
+
+
+def _class_sums_slow(columns: list[np.ndarray], af: np.ndarray, ah: np.ndarray, den: int
+                     ) -> dict[tuple[int, ...], Fraction]:
+    """Python-dict grouping, for invariants too wide to pack into 62 bits."""
+    out: dict[tuple[int, ...], Fraction] = {}
+    prod = np.outer(af, ah).ravel().tolist()
+    for i, key in enumerate(zip(*(c.tolist() for c in columns), strict=True)):
+        out[key] = out.get(key, Fraction(0)) + Fraction(prod[i], den)
+    return out
+
+
+def orthogonality_certificate(f: Network, h: Network) -> CheckResult:
+    """Exact, law-free and activation-free certificate that ``E_D[f h] = 0`` for every
+    spherically symmetric D (see module docstring). INCONCLUSIVE when classes do not cancel."""
+    sums = class_sums(f, h)
+    bad = {k: v for k, v in sums.items() if v != 0}
+    claim = (f"E_D[{f.name} {h.name}] = 0 for every spherically symmetric D and every "
+             "activation")
+    evidence: dict = {"classes": len(sums), "unit_pairs": f.units * h.units,
+                      "invariant": "(|W_i|^2, |V_j|^2, <W_i,V_j>, b_i, c_j), integer scale"}
+    if not bad:
+        return CheckResult(Verdict.VERIFIED, Strength.EXACT, claim,
+                           "invariant-class cancellation (integer arithmetic)", evidence)
+    shown = sorted(bad.items(), key=lambda kv: -abs(kv[1]))[:5]
+    evidence["non_cancelling_classes"] = len(bad)
+    evidence["examples"] = [{"class": list(k), "sum_of_output_products": str(v)}
+                            for k, v in shown]
+    return CheckResult(Verdict.INCONCLUSIVE, Strength.EXACT, claim,
+                       "invariant classes do not all cancel: orthogonality, if true, depends "
+                       "on the activation or the law", evidence)
+
+
+def mean_zero_certificate(f: Network) -> CheckResult:
+    """Exact certificate that ``E_D[f] = 0`` for every spherically symmetric D and activation:
+    output weights cancel within each class ``(|W_j|^2, b_j)``."""
+    classes: dict[tuple[int, fmpq], fmpq] = {}
+    norms = np.einsum("ij,ij->i", f.weights, f.weights).tolist()
+    for nsq, b, a in zip(norms, f.biases, f.outputs, strict=True):
+        classes[(nsq, b)] = classes.get((nsq, b), fmpq(0)) + a
+    bad = {k: v for k, v in classes.items() if v != 0}
+    claim = f"E_D[{f.name}] = 0 for every spherically symmetric D and every activation"
+    evidence: dict = {"classes": len(classes)}
+    if not bad:
+        return CheckResult(Verdict.VERIFIED, Strength.EXACT, claim,
+                           "output weights cancel per class (|w|^2, b)", evidence)
+    evidence["non_cancelling_classes"] = len(bad)
+    evidence["examples"] = [{"norm_sq": int(k[0]), "bias": str(k[1]), "sum": str(v)}
+                            for k, v in list(bad.items())[:5]]
+    return CheckResult(Verdict.INCONCLUSIVE, Strength.EXACT, claim,
+                       "output weights do not cancel per class", evidence)
+
+
+def sign_flip_witness(f: Network, h: Network) -> int | None:
+    """A coordinate i with ``f∘R_i = -f`` and ``h∘R_i = h`` exactly (as networks), or None."""
+    minus_f = {k: -v for k, v in f.unit_table().items()}
+    table_h = h.unit_table()
+    for i in range(f.n):
+        if f.reflected(i).unit_table() == minus_f and h.reflected(i).unit_table() == table_h:
+            return i
+    return None
+
+
+def family_certificate(family: Family) -> CheckResult:
+    """Certify every pair of the family (orbit representatives when a symmetry is declared),
+    and ``E_D[f] = 0`` for every member (for representatives under the symmetry: member 0)."""
+    from .checks import combine
+
+    cases = []
+    for i, j in family.pairs():
+        cases.append(orthogonality_certificate(family.member(i), family.member(j)))
+    members = [0] if family.pair_representatives is not None else range(family.size)
+    for i in members:
+        cases.append(mean_zero_certificate(family.member(i)))
+    scope = (f"one pair per orbit under {family.symmetry}" if family.pair_representatives
+             is not None else "every pair")
+    return combine(f"{family.name}: pairwise orthogonal and mean zero under every spherically "
+                   f"symmetric law and every activation ({scope})", "invariant-class "
+                   "cancellation", cases, evidence={"pairs_checked": len(cases) - len(members),
+                                                    "scope": scope})
