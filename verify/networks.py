@@ -15,8 +15,9 @@ The parity family of Goel-Gollakota-Jin-Karmalkar-Klivans (ggjkk20 §1):
 >>> f = parity_network(4, (0, 2), activation("relu"))
 >>> f.units, f.n, str(f.scale_sq)
 (4, 4, '1/2')
->>> round(float(f.evaluate(np.array([[1.0, 5.0, 2.0, 7.0]]))[0]), 12)  # chi-weighted sum
-0.0
+>>> x = np.array([[1.0, 5.0, 2.0, 7.0]])  # ReLU, k = 2: f_S = sqrt2 min(|x0|,|x2|) sgn(x0 x2)
+>>> bool(np.isclose(f.evaluate(x)[0], np.sqrt(2) * 1.0))
+True
 """
 
 from __future__ import annotations
