@@ -23,7 +23,7 @@ names the classes that do not cancel.
 >>> f = parity_network(6, (0, 1), "relu"); h = parity_network(6, (1, 2), "relu")
 >>> r = orthogonality_certificate(f, h)
 >>> r.verdict.value, r.strength.value, r.evidence["classes"]
-('verified', 'exact', 3)
+('verified', 'exact', 2)
 """
 
 from __future__ import annotations
