@@ -102,6 +102,8 @@ class Activation:
     growth: Growth
     odd_part_zero: bool
     even_part_constant: sp.Expr | None
+    #: alpha with sigma(x) - sigma(-x) = 2 alpha x (odd part linear: relu 1/2), else None.
+    odd_part_slope: sp.Expr | None = None
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -248,7 +250,8 @@ def _analyse(name: str, expr: sp.Expr) -> Activation:
     pieces = _pieces(name, expr)
     growth = _growth_or_raise(name, pieces)
     odd_zero, even_const = _parity(expr) if len(pieces) == 1 else _parity_of_pieces(pieces)
-    return Activation(name, expr, pieces, growth, odd_zero, even_const)
+    slope = sp.Integer(0) if odd_zero else _odd_slope(expr, pieces)
+    return Activation(name, expr, pieces, growth, odd_zero, even_const, slope)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -514,6 +517,20 @@ def _parity(expr: sp.Expr) -> tuple[bool, sp.Expr | None]:
     at_one = sp.simplify(even.subs(X, 1))
     even_const = at_one if _simplifies_to_zero(even - at_one) else None
     return odd, even_const
+
+
+def _odd_slope(expr: sp.Expr, pieces: tuple[Piece, ...]) -> sp.Expr | None:
+    """alpha with ``sigma(x) - sigma(-x) = 2 alpha x`` for all x, proved symbolically, or None.
+    (ReLU, leaky ReLU, softplus, GELU, SiLU: the odd part is linear.)"""
+    alpha = sp.simplify((expr.subs(X, 1) - expr.subs(X, -1)) / 2)
+    if len(pieces) == 1:
+        return alpha if _simplifies_to_zero(expr - expr.subs(X, -X) - 2 * alpha * X) else None
+    mirror = {(p.lo, p.hi): p for p in pieces}
+    for p in pieces:
+        q = mirror.get((-p.hi, -p.lo))
+        if q is None or not _simplifies_to_zero(p.expr - q.expr.subs(X, -X) - 2 * alpha * X):
+            return None
+    return alpha
 
 
 def _parity_of_pieces(pieces: tuple[Piece, ...]) -> tuple[bool, sp.Expr | None]:

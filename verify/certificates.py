@@ -28,85 +28,11 @@ names the classes that do not cancel.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from fractions import Fraction
-from math import lcm
-
 import numpy as np
 from flint import fmpq
 
 from .checks import CheckResult, Strength, Verdict
-from .networks import Family, Network
-
-_MAX_PAIRS = 50_000_000
-
-
-def _integer_outputs(net: Network) -> tuple[np.ndarray, int]:
-    """Output weights as integers over a common denominator."""
-    den = lcm(*(int(a.q) for a in net.outputs))
-    return np.array([int(a.p) * (den // int(a.q)) for a in net.outputs], dtype=object), den
-
-
-def _integer_biases(nets: Iterable[Network]) -> tuple[dict[int, np.ndarray], int]:
-    nets = list(nets)
-    den = lcm(*(int(b.q) for net in nets for b in net.biases))
-    return ({id(net): np.array([int(b.p) * (den // int(b.q)) for b in net.biases],
-                               dtype=np.int64) for net in nets}, den)
-
-
-def class_sums(f: Network, h: Network) -> dict[tuple[int, ...], Fraction]:
-    """Map each invariant class ``(|W_i|^2, |V_j|^2, <W_i, V_j>, b_i, c_j)`` (integers in the
-    networks' own scales) to the exact sum of ``a_i c_j`` over the unit pairs in it."""
-    if f.n != h.n:
-        raise ValueError(f"networks read different dimensions ({f.n} and {h.n})")
-    if f.units * h.units > _MAX_PAIRS:
-        raise ValueError(f"{f.units} x {h.units} unit pairs exceed {_MAX_PAIRS}; use a family "
-                         "symmetry or smaller networks")
-    gram = (f.weights @ h.weights.T).ravel()
-    nf = np.einsum("ij,ij->i", f.weights, f.weights)
-    nh = np.einsum("ij,ij->i", h.weights, h.weights)
-    biases, _ = _integer_biases([f, h])
-    bf, bh = biases[id(f)], biases[id(h)]
-    af, den_f = _integer_outputs(f)
-    ah, den_h = _integer_outputs(h)
-    m_f, m_h = f.units, h.units
-    # Each class as one integer: the five invariants in mixed radix (offsets make them >= 0).
-    columns = [np.repeat(nf, m_h), np.tile(nh, m_f), gram, np.repeat(bf, m_h), np.tile(bh, m_f)]
-    code = np.zeros(m_f * m_h, dtype=np.int64)
-    radix_bits = 0
-    for col in columns:
-        low, high = int(col.min()), int(col.max())
-        width = max(1, (high - low).bit_length())
-        radix_bits += width
-        if radix_bits > 62:
-            return _class_sums_slow(columns, af, ah, den_f * den_h)
-        code = (code << width) | (col - low)
-    uniq, inverse = np.unique(code, return_inverse=True)
-    largest = max(abs(int(a)) for a in af) * max(abs(int(c)) for c in ah)
-    if largest * m_f * m_h < 2**52:  # float64 sums of integers are exact below 2^53
-        prod = np.outer(af.astype(float), ah.astype(float)).ravel()
-        sums = np.bincount(inverse.ravel(), weights=prod, minlength=len(uniq))
-        values = [int(v) for v in sums]
-    else:
-        values = [0] * len(uniq)
-        for idx, p in zip(inverse.ravel().tolist(), np.outer(af, ah).ravel().tolist(),
-                          strict=True):
-            values[idx] += p
-    first = np.zeros(len(uniq), dtype=np.int64)
-    first[inverse.ravel()[::-1]] = np.arange(m_f * m_h)[::-1]
-    scale = Fraction(1, den_f * den_h)
-    return {tuple(int(col[i]) for col in columns): Fraction(val) * scale
-            for i, val in zip(first.tolist(), values, strict=True)}
-
-
-def _class_sums_slow(columns: list[np.ndarray], af: np.ndarray, ah: np.ndarray, den: int
-                     ) -> dict[tuple[int, ...], Fraction]:
-    """Python-dict grouping, for invariants too wide to pack into 62 bits."""
-    out: dict[tuple[int, ...], Fraction] = {}
-    prod = np.outer(af, ah).ravel().tolist()
-    for i, key in enumerate(zip(*(c.tolist() for c in columns), strict=True)):
-        out[key] = out.get(key, Fraction(0)) + Fraction(prod[i], den)
-    return out
+from .networks import Family, Network, class_sums
 
 
 def orthogonality_certificate(f: Network, h: Network) -> CheckResult:

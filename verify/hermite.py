@@ -313,6 +313,18 @@ def certified_coefficient(act: Activation, k: int, *, digits: int = 15) -> Coeff
     ``10**-digits * |mid|``; if that fails within the precision limit, ``met`` is False and
     the ball is still a valid enclosure.
     """
+    key = (sp.srepr(act.expr), k, digits)
+    if key not in _CERTIFIED_CACHE:
+        _CERTIFIED_CACHE[key] = _certified_coefficient(act, k, digits)
+    return _CERTIFIED_CACHE[key]
+
+
+#: Certified coefficients already computed in this process, by (expression, k, digits):
+#: kernels, norms and claims ask for the same balls many times.
+_CERTIFIED_CACHE: dict[tuple[str, int, int], Coefficient] = {}
+
+
+def _certified_coefficient(act: Activation, k: int, digits: int) -> Coefficient:
     forced = symmetry_zero(act, k)
     if forced is not None:
         with workprec(bits_for_digits(digits) + 10):
@@ -555,28 +567,45 @@ def dual_kernel(act: Activation, rho: arb | float | fmpq, *, digits: int = 20,
     ``E[sigma^2]`` certified. Terms are added until that bound is below
     ``10**-digits``, or ``max_terms`` is reached (the ball is then wider, but still valid).
     """
-    rho_b = check_rho(rho)
+    balls, n = cross_kernel(act, act, [rho], digits=digits, max_terms=max_terms)
+    return balls[0], n
+
+
+def cross_kernel(act1: Activation, act2: Activation, rhos: Sequence[arb | float | fmpq], *,
+                 digits: int = 20, max_terms: int = 400) -> tuple[list[arb], int]:
+    """Certified ``E[sigma1(g) sigma2(g')] = sum_k c_k(sigma1) c_k(sigma2) rho^k`` for several
+    correlations at once (the coefficients are computed once).
+
+    Tail by Cauchy-Schwarz: ``|sum_{k>N} c_k d_k rho^k| <= |rho|^{N+1} sqrt(R_1 R_2)`` with
+    ``R_i = E[sigma_i^2] - sum_{k<=N} c_k(sigma_i)^2`` (both certified).
+    """
+    rho_balls = [check_rho(r) for r in rhos]
     digits = check_digits(digits)
+    same = act1 is act2
     with workprec(bits_for_digits(digits) + 30):
-        total_mass = second_moment(act, digits=digits + 5)
-        coefficient_digits = digits + 5
-        partial_sq = arb(0)
-        series = arb(0)
-        power = arb(1)
-        block = 16
-        n = 0
+        mass1 = second_moment(act1, digits=digits + 5)
+        mass2 = mass1 if same else second_moment(act2, digits=digits + 5)
+        part1, part2 = arb(0), arb(0)
+        series = [arb(0) for _ in rho_balls]
+        powers = [arb(1) for _ in rho_balls]
+        n, block = 0, 16
         while True:
-            coeffs = _coefficient_block(act, n, n + block, coefficient_digits)
-            for c in coeffs:
-                sq = c.ball * c.ball
-                partial_sq += sq
-                series += sq * power
-                power *= rho_b
+            c1 = _coefficient_block(act1, n, n + block, digits + 5)
+            c2 = c1 if same else _coefficient_block(act2, n, n + block, digits + 5)
+            for a, b in zip(c1, c2, strict=True):
+                part1 += a.ball * a.ball
+                part2 += b.ball * b.ball
+                prod = a.ball * b.ball
+                for i, r in enumerate(rho_balls):
+                    series[i] += prod * powers[i]
+                    powers[i] *= r
             n += block
-            remaining = arb(0, (total_mass - partial_sq).upper())
-            tail = abs(power) * remaining
-            if float(tail.rad() + abs(tail.mid())) < 10.0 ** (-digits) or n >= max_terms:
-                return series + arb(0, (abs(power) * (total_mass - partial_sq)).upper()), n
+            rem = arb(0, ((mass1 - part1).nonnegative_part() * (mass2 - part2).nonnegative_part())
+                      .sqrt().upper())
+            tails = [abs(pw) * rem for pw in powers]
+            worst = max(float(t.rad() + abs(t.mid())) for t in tails)
+            if worst < 10.0 ** (-digits) or n >= max_terms:
+                return [s + arb(0, t.upper()) for s, t in zip(series, tails, strict=True)], n
 
 
 def _coefficient_block(act: Activation, start: int, stop: int, digits: int) -> list[Coefficient]:

@@ -24,13 +24,17 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
+from math import lcm
 
 import numpy as np
-from flint import fmpq
+from flint import arb, fmpq
 
 from .activations import Activation, activation
+
+_MAX_PAIRS = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,77 @@ class Network:
             key = (tuple(row), b)
             table[key] = table.get(key, fmpq(0)) + a
         return {k: v for k, v in table.items() if v != 0}
+
+
+# ---------------------------------------------------------------------------------------------
+# Invariant classes of unit pairs.
+
+def _integer_outputs(net: Network) -> tuple[np.ndarray, int]:
+    """Output weights as integers over a common denominator."""
+    den = lcm(*(int(a.q) for a in net.outputs))
+    return np.array([int(a.p) * (den // int(a.q)) for a in net.outputs], dtype=object), den
+
+
+def _integer_biases(nets: Iterable[Network]) -> tuple[dict[int, np.ndarray], int]:
+    nets = list(nets)
+    den = lcm(*(int(b.q) for net in nets for b in net.biases))
+    return ({id(net): np.array([int(b.p) * (den // int(b.q)) for b in net.biases],
+                               dtype=np.int64) for net in nets}, den)
+
+
+def class_sums(f: Network, h: Network) -> dict[tuple[int, ...], Fraction]:
+    """Map each invariant class ``(|W_i|^2, |V_j|^2, <W_i, V_j>, b_i, c_j)`` (integers in the
+    networks' own scales) to the exact sum of ``a_i c_j`` over the unit pairs in it."""
+    if f.n != h.n:
+        raise ValueError(f"networks read different dimensions ({f.n} and {h.n})")
+    if f.units * h.units > _MAX_PAIRS:
+        raise ValueError(f"{f.units} x {h.units} unit pairs exceed {_MAX_PAIRS}; use a family "
+                         "symmetry or smaller networks")
+    gram = (f.weights @ h.weights.T).ravel()
+    nf = np.einsum("ij,ij->i", f.weights, f.weights)
+    nh = np.einsum("ij,ij->i", h.weights, h.weights)
+    biases, _ = _integer_biases([f, h])
+    bf, bh = biases[id(f)], biases[id(h)]
+    af, den_f = _integer_outputs(f)
+    ah, den_h = _integer_outputs(h)
+    m_f, m_h = f.units, h.units
+    # Each class as one integer: the five invariants in mixed radix (offsets make them >= 0).
+    columns = [np.repeat(nf, m_h), np.tile(nh, m_f), gram, np.repeat(bf, m_h), np.tile(bh, m_f)]
+    code = np.zeros(m_f * m_h, dtype=np.int64)
+    radix_bits = 0
+    for col in columns:
+        low, high = int(col.min()), int(col.max())
+        width = max(1, (high - low).bit_length())
+        radix_bits += width
+        if radix_bits > 62:
+            return _class_sums_slow(columns, af, ah, den_f * den_h)
+        code = (code << width) | (col - low)
+    uniq, inverse = np.unique(code, return_inverse=True)
+    largest = max(abs(int(a)) for a in af) * max(abs(int(c)) for c in ah)
+    if largest * m_f * m_h < 2**52:  # float64 sums of integers are exact below 2^53
+        prod = np.outer(af.astype(float), ah.astype(float)).ravel()
+        sums = np.bincount(inverse.ravel(), weights=prod, minlength=len(uniq))
+        values = [int(v) for v in sums]
+    else:
+        values = [0] * len(uniq)
+        for idx, p in zip(inverse.ravel().tolist(), np.outer(af, ah).ravel().tolist(),
+                          strict=True):
+            values[idx] += p
+    first = np.zeros(len(uniq), dtype=np.int64)
+    first[inverse.ravel()[::-1]] = np.arange(m_f * m_h)[::-1]
+    scale = Fraction(1, den_f * den_h)
+    return {tuple(int(col[i]) for col in columns): Fraction(val) * scale
+            for i, val in zip(first.tolist(), values, strict=True)}
+
+
+def _class_sums_slow(columns: list[np.ndarray], af: np.ndarray, ah: np.ndarray, den: int
+                     ) -> dict[tuple[int, ...], Fraction]:
+    """Python-dict grouping, for invariants too wide to pack into 62 bits."""
+    out: dict[tuple[int, ...], Fraction] = {}
+    prod = np.outer(af, ah).ravel().tolist()
+    for i, key in enumerate(zip(*(c.tolist() for c in columns), strict=True)):
+        out[key] = out.get(key, Fraction(0)) + Fraction(prod[i], den)
+    return out
 
 
 class Family:
@@ -223,3 +298,199 @@ def parity_family(n: int, k: int, act: Activation | str, *, max_members: int = 2
                   name=f"parity family n={n}, k={k}, {act.name}",
                   symmetry="coordinate permutations (orbits of pairs by |S cap T|)",
                   pair_representatives=tuple(reps))
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact degeneracy: is the network the zero function?
+
+def reduced_form(net: Network) -> tuple[dict[tuple, fmpq], list[fmpq], fmpq]:
+    """Merge each unit ``(-W, -b)`` into ``(W, b)`` using the activation's proved parity:
+
+    * sigma even: ``sigma(-u) = sigma(u)``;
+    * sigma - c odd: ``sigma(-u) = 2c - sigma(u)``;
+    * odd part linear (``sigma(u) - sigma(-u) = 2 alpha u``): ``sigma(-u) = sigma(u) - 2 alpha u``.
+
+    Returns ``(units, linear, constant)``: ``f(x) = sum units[(W,b)] sigma(sqrt(s)<W,x> + b)
+    + sqrt(s) <linear, x> + constant`` (``constant`` collects the bias terms and the 2c terms).
+    """
+    act = net.act
+    units: dict[tuple, fmpq] = {}
+    linear = [fmpq(0)] * net.n
+    constant = fmpq(0)
+    c = _rational_or_none(act.even_part_constant)
+    alpha = _rational_or_none(act.odd_part_slope)
+    for row, b, a in zip(net.weights.tolist(), net.biases, net.outputs, strict=True):
+        key, neg = (tuple(row), b), (tuple(-v for v in row), -b)
+        canon = max(key, neg, key=lambda t: (t[0], t[1].p * 10**9 // t[1].q))
+        if key == canon or not any(row):
+            units[key] = units.get(key, fmpq(0)) + a
+        elif act.odd_part_zero:
+            units[canon] = units.get(canon, fmpq(0)) + a
+        elif c is not None:
+            units[canon] = units.get(canon, fmpq(0)) - a
+            constant += 2 * c * a
+        elif alpha is not None:
+            units[canon] = units.get(canon, fmpq(0)) + a
+            for i, w in enumerate(canon[0]):
+                linear[i] -= 2 * alpha * a * w
+            constant -= 2 * alpha * a * canon[1]
+        else:
+            units[key] = units.get(key, fmpq(0)) + a
+    return {k: v for k, v in units.items() if v != 0}, linear, constant
+
+
+def _rational_or_none(v: object) -> fmpq | None:
+    if v is None:
+        return None
+    import sympy as sp
+
+    e = sp.sympify(v)
+    return fmpq(int(e.p), int(e.q)) if e.is_Rational else None
+
+
+def is_identically_zero(net: Network) -> bool:
+    """True when the network is *proved* to be the zero function (its reduced form vanishes);
+    False means "not proved" (use a norm ball that excludes 0 to prove the opposite)."""
+    units, linear, constant = reduced_form(net)
+    return not units and all(v == 0 for v in linear) and constant == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Inner products under the Gaussian and the uniform sphere.
+
+def rho_classes(f: Network, h: Network) -> dict[fmpq, Fraction] | None:
+    """For networks whose hidden weights all have norm 1 and whose biases are 0: the exact map
+    ``rho = <w_i, v_j> -> sum of a_i c_j``; None otherwise.
+
+    ``rho`` is rational when ``scale_sq(f) * scale_sq(h)`` is a rational square (as for equal
+    scales); otherwise None as well.
+    """
+    if any(b != 0 for b in (*f.biases, *h.biases)):
+        return None
+    for net in (f, h):
+        norms = set(np.einsum("ij,ij->i", net.weights, net.weights).tolist())
+        if len(norms) != 1 or net.scale_sq * norms.pop() != 1:
+            return None
+    root = _rational_sqrt(f.scale_sq * h.scale_sq)
+    if root is None:
+        return None
+    out: dict[fmpq, Fraction] = {}
+    for key, value in class_sums(f, h).items():
+        if value != 0:
+            rho = root * key[2]
+            out[rho] = out.get(rho, Fraction(0)) + value
+    return {r: v for r, v in out.items() if v != 0}
+
+
+def _rational_sqrt(q: fmpq) -> fmpq | None:
+    p_root, q_root = math.isqrt(int(q.p)), math.isqrt(int(q.q))
+    if p_root * p_root == q.p and q_root * q_root == q.q:
+        return fmpq(p_root, q_root)
+    return None
+
+
+def gaussian_inner_product(f: Network, h: Network, *, digits: int = 20
+                           ) -> tuple[object, arb, str]:
+    """``E[f(x) h(x)]`` for ``x ~ N(0, I_n)``, for unit-norm, zero-bias hidden units.
+
+    ``E[sigma(<w,x>) sigma(<v,x>)] = K(<w,v>)`` (the dual kernel), so
+    ``E[f h] = sum_rho (class sum) K(rho)``. Returns ``(exact, ball, method)``: ``exact`` is a
+    SymPy number when the activation has a closed-form kernel (relu, abs, sign, step, erf),
+    else None, and the ball is certified either way (series with proved tail).
+    """
+    import sympy as sp
+
+    from .expressions import SYMBOLS, arb_value
+    from .hermite import cross_kernel, kernel_closed_form
+    from .numbers import bits_for_digits, workprec
+
+    if f.act.expr != h.act.expr:
+        raise ValueError("both networks must use the same activation")
+    classes = rho_classes(f, h)
+    if classes is None:
+        raise ValueError("gaussian_inner_product needs unit-norm hidden weights and zero biases "
+                         "(rescale the weights into the activation); use Monte Carlo otherwise")
+    if not classes:
+        with workprec(bits_for_digits(digits)):
+            return sp.Integer(0), arb(0), "every invariant class cancels"
+    closed = kernel_closed_form(f.act)
+    rhos = sorted(classes)
+    with workprec(bits_for_digits(digits) + 30):
+        if closed is not None:
+            rho = SYMBOLS["rho"]
+            exact = sp.Add(*(sp.Rational(int(v.numerator), int(v.denominator))
+                             * closed.subs(rho, sp.Rational(int(r.p), int(r.q)))
+                             for r, v in classes.items()))
+            exact = _canonical(exact)
+            ball = arb_value(exact)
+            return exact, ball, f"closed-form dual kernel at {len(rhos)} correlations"
+        inner = [r for r in rhos if abs(r) < 1]
+        balls, terms = cross_kernel(f.act, f.act, inner, digits=digits + 3) if inner else ([], 0)
+        values = dict(zip(inner, balls, strict=True))
+        total = arb(0)
+        for r, v in classes.items():
+            if abs(r) == 1:
+                from .activations import activation as make
+
+                prod = make(f.act.expr * f.act.expr.subs(SYMBOLS["x"], int(r.p) * SYMBOLS["x"]))
+                from .hermite import hermite_coefficient
+
+                k_val = hermite_coefficient(prod, 0, digits=digits + 3).ball
+            else:
+                k_val = values[r]
+            total += arb(fmpq(int(v.numerator), int(v.denominator))) * k_val
+        return None, total, f"certified dual-kernel series ({terms} terms) at {len(rhos)} rho"
+
+
+def _canonical(e: object) -> object:
+    """Collect a sum of kernel values: ``acos(-a) = pi - acos(a)``, ``asin(-a) = -asin(a)``,
+    then expand, so that cancelling terms cancel exactly."""
+    import sympy as sp
+
+    a = sp.Wild("a", properties=[lambda t: t.is_number and t.is_negative])
+    out = sp.sympify(e).replace(sp.acos(a), lambda a: sp.pi - sp.acos(-a))
+    out = out.replace(sp.asin(a), lambda a: -sp.asin(-a))
+    return sp.nsimplify(sp.expand(out)) if sp.expand(out).is_Rational else sp.expand(out)
+
+
+def parity_norm_dual_kernel(k: int, act: Activation, *, digits: int = 20
+                            ) -> tuple[object, arb, str]:
+    """``|f_S|^2 = 2^k sum_j (-1)^j C(k,j) K(1 - 2j/k)`` under N(0, I) (ggjkk20 A5), computed
+    from the network's invariant classes (the same sum, grouped)."""
+    f = parity_network(k, tuple(range(k)), act)
+    return gaussian_inner_product(f, f, digits=digits)
+
+
+def parity_norm_hermite(k: int, act: Activation, *, terms: int = 400, digits: int = 20
+                        ) -> tuple[arb, arb]:
+    """``|f_S|^2 = 2^k sum_d c_d^2 k^{-d} sum_j (-1)^j C(k,j) (k-2j)^d`` (ggjkk20 A4), summed
+    to ``d <= terms`` with the proved tail ``<= 4^k (E[sigma^2] - sum_{d<=terms} c_d^2)``
+    (since ``d! [t^d] sinh^k t <= k^d``). Returns ``(ball, tail bound)``."""
+    from .hermite import hermite_coefficients, second_moment
+    from .numbers import bits_for_digits, workprec
+
+    with workprec(bits_for_digits(digits) + 40 + 2 * k):
+        coeffs = hermite_coefficients(act, terms, digits=digits)
+        total, partial = arb(0), arb(0)
+        kk = arb(k)
+        binoms = [math.comb(k, j) * (-1) ** j for j in range(k + 1)]
+        for d, c in enumerate(coeffs):
+            sq = c.ball * c.ball
+            partial += sq
+            if d < k or (d - k) % 2:
+                continue
+            inner = sum((b * arb(k - 2 * j) ** d for j, b in enumerate(binoms)), arb(0))
+            total += sq * inner / kk**d
+        total *= arb(2) ** k
+        tail = arb(4) ** k * (second_moment(act, digits=digits) - partial).nonnegative_part()
+        return total + arb(0, tail.upper()), arb(tail.upper())
+
+
+def parity_norm_lower_bound(k: int, act: Activation, *, digits: int = 20) -> arb:
+    """``|f_S|^2 >= 4^k k!/k^k c_k^2`` (ggjkk20 A8: keep only the degree-k Hermite term)."""
+    from .hermite import hermite_coefficient
+    from .numbers import bits_for_digits, workprec
+
+    with workprec(bits_for_digits(digits) + 20):
+        c = hermite_coefficient(act, k, digits=digits).ball
+        return arb(4) ** k * arb.fac_ui(k) / arb(k) ** k * c * c
