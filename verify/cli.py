@@ -64,6 +64,20 @@ def _parser() -> argparse.ArgumentParser:
         q.add_argument("--digits", type=int, default=30)
         q.add_argument("--json", action="store_true")
 
+    fam = sub.add_parser("family", help="orthogonality, norms, controls and SQ bound of a "
+                         "family of networks")
+    fam.add_argument("target", metavar="parity|FILE",
+                     help="'parity' for the GGJKK parity family, or a .json/.py family file")
+    fam.add_argument("--n", type=int, help="input dimension (parity family)")
+    fam.add_argument("--k", type=int, help="subset size (parity family)")
+    fam.add_argument("--activation", default=None, metavar="ACT")
+    fam.add_argument("--tau", default="1/100", help="query tolerance for the SQ bound")
+    fam.add_argument("--samples", type=int, default=100_000,
+                     help="Monte Carlo samples per control law")
+    fam.add_argument("--seed", type=int, default=1)
+    fam.add_argument("--digits", type=int, default=20)
+    fam.add_argument("--json", action="store_true")
+
     sub.add_parser("list", help="the registered activations")
     return p
 
@@ -99,6 +113,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         print("registered activations: " + ", ".join(NAMES))
         print("or any SymPy expression in x, e.g. 'Max(x, 0)**2' or 'x*erf(x)'")
         return EXIT_OK
+    if args.command == "family":
+        return _family(args)
     basis = _basis(args)
     if args.command == "coeffs":
         return _coeffs(args, basis)
@@ -207,6 +223,42 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
         claim_summary(result)
     return {"verified": EXIT_OK, "refuted": EXIT_REFUTED}.get(result.verdict.value,
                                                              EXIT_INCONCLUSIVE)
+
+
+def _family(args: argparse.Namespace) -> int:
+    from .expressions import parse
+    from .family_check import check_family, load_family_file
+    from .networks import parity_family
+    from .numbers import check_digits
+
+    check_digits(args.digits)
+    tau = parse(args.tau, symbols=())
+    if not tau.is_Rational or not 0 < tau <= 1:
+        raise UsageError(f"--tau {args.tau} must be a rational number in (0, 1], e.g. 1/100")
+    if args.samples < 100:
+        raise UsageError(f"--samples {args.samples} must be at least 100")
+    if args.target == "parity":
+        missing = [f"--{name}" for name in ("n", "k", "activation")
+                   if getattr(args, name) is None]
+        if missing:
+            raise UsageError(f"verify family parity needs {', '.join(missing)}")
+        family = parity_family(args.n, args.k, _activation(args.activation))
+        parity_k: int | None = args.k
+    else:
+        if args.n is not None or args.k is not None or args.activation is not None:
+            raise UsageError("--n, --k and --activation apply only to 'verify family parity'; "
+                             "a family file sets them itself")
+        family = load_family_file(args.target)
+        parity_k = None
+    report = check_family(family, parity_k=parity_k, digits=args.digits,
+                          mc_samples=args.samples, seed=args.seed, tau=tau)
+    if args.json:
+        print(json.dumps(report.to_json()))
+    else:
+        from .report import family_summary
+
+        family_summary(report)
+    return report.exit_code
 
 
 def _parse_rho(text: str) -> Any:

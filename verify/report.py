@@ -57,3 +57,39 @@ def claim_summary(result: CheckResult) -> None:
     if result.cases and worst is None:
         console.print(f"  all {len(result.cases)} cases {result.verdict.value} "
                       f"(weakest strength: {result.strength.value})")
+
+
+def family_summary(report: Any) -> None:
+    """Print a family report: size, degeneracy, orthogonality, norms, controls, SQ bound."""
+    console = _console()
+    console.print(f"[bold]{escape(report.name)}[/]: {report.size} networks on R^{report.n}")
+    if report.degenerate:
+        console.print("[yellow]DEGENERATE[/]: every member is the zero function (exact); "
+                      "orthogonality is vacuous")
+    o = report.orthogonality
+    console.print(f"orthogonality: [{_STYLE[o.verdict]}]{o.verdict.value.upper()}[/] "
+                  f"({o.strength.value}) {escape(o.claim)}")
+    if report.witness is not None:
+        console.print(f"  symmetry witness: flipping x_{report.witness} negates the first "
+                      "member and fixes the second")
+    table = Table(title="squared norms (N(0, I))")
+    table.add_column("form")
+    table.add_column("value")
+    table.add_column("detail", overflow="fold", max_width=70)
+    for key, value in report.norms.items():
+        shown = value.get("exact") or f"{value.get('mid')} ± {value.get('rad')}"
+        detail = value.get("method") or ", ".join(f"{k}={v}" for k, v in value.items()
+                                                  if k not in ("mid", "rad", "exact"))
+        table.add_row(key, escape(str(shown)), escape(str(detail)))
+    if report.norms:
+        console.print(table)
+    if report.controls:
+        ctl = Table(title="Monte Carlo controls (statistical: never a proof)")
+        for col in ("law", "verdict", "z", "expected"):
+            ctl.add_column(col)
+        for c in report.controls:
+            ctl.add_row(escape(c["law"]), c["verdict"], str(c["z"])[:8], c["expected"])
+        console.print(ctl)
+    if report.sq_bound:
+        b = report.sq_bound["normalized_family"]
+        console.print(f"CSQ bound (normalized family): {escape(b['statement'])}")
