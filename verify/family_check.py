@@ -31,8 +31,8 @@ from flint import arb, fmpq
 
 from .activations import activation
 from .certificates import family_certificate, sign_flip_witness
-from .hermite import has_exact_form
 from .checks import CheckResult, Strength, Verdict
+from .hermite import has_exact_form
 from .measures import correlated_gaussian, gaussian, iid_laplace, shifted_gaussian, sphere
 from .montecarlo import compile_network, estimate, statistical_check
 from .networks import (
