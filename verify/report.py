@@ -77,7 +77,8 @@ def family_summary(report: Any) -> None:
     table.add_column("value")
     table.add_column("detail", overflow="fold", max_width=70)
     for key, value in report.norms.items():
-        shown = value.get("exact") or f"{value.get('mid')} ± {value.get('rad')}"
+        shown = value.get("exact") or (f"{value['mid']} ± {value['rad']}" if "mid" in value
+                                       else "not computed")
         detail = value.get("method") or ", ".join(f"{k}={v}" for k, v in value.items()
                                                   if k not in ("mid", "rad", "exact"))
         table.add_row(key, escape(str(shown)), escape(str(detail)))
@@ -85,11 +86,13 @@ def family_summary(report: Any) -> None:
         console.print(table)
     if report.controls:
         ctl = Table(title="Monte Carlo controls (statistical: never a proof)")
-        for col in ("law", "verdict", "z", "expected"):
+        for col in ("law", "symmetry of the law", "verdict", "z"):
             ctl.add_column(col)
         for c in report.controls:
-            ctl.add_row(escape(c["law"]), c["verdict"], str(c["z"])[:8], c["expected"])
+            ctl.add_row(escape(c["law"]), c["law_symmetry"], c["verdict"], str(c["z"])[:8])
         console.print(ctl)
-    if report.sq_bound:
+    if "normalized_family" in report.sq_bound:
         b = report.sq_bound["normalized_family"]
         console.print(f"CSQ bound (normalized family): {escape(b['statement'])}")
+    elif report.sq_bound:
+        console.print(escape(report.sq_bound["note"]))
