@@ -52,7 +52,9 @@ def _rng(seed: int | Rng | None) -> Rng:
 
 
 def _check_n(n: object) -> int:
-    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+    if isinstance(n, bool) or not isinstance(n, int | np.integer):
+        raise TypeError(f"n={n!r} must be a positive integer sample size")
+    if n < 1:
         raise ValueError(f"n={n!r} must be a positive integer sample size")
     return int(n)
 
@@ -153,7 +155,14 @@ class RadialLaw:
 
     def ridge_expectation(self, f: Callable[[np.ndarray], np.ndarray],
                           g: Callable[[np.ndarray], np.ndarray] | None = None) -> float:
-        """``E[f(<w,x>) g(||x||)]`` by the reduction D27 (float, no guarantee)."""
+        """``E[f(<w,x>) g(||x||)]`` by the reduction D27 (float, no guarantee; SciPy's
+        quadrature warnings are silenced for the same reason as in projection_density)."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", scipy.integrate.IntegrationWarning)
+            return self._ridge_expectation(f, g)
+
+    def _ridge_expectation(self, f: Callable[[np.ndarray], np.ndarray],
+                           g: Callable[[np.ndarray], np.ndarray] | None) -> float:
         d = self.d
 
         def inner(s: float) -> float:
@@ -234,9 +243,14 @@ def radial_mixture(d: int, radii: Sequence[object], weights: Sequence[object]) -
     """A finite mixture of spheres: radius ``radii[i]`` with probability ``weights[i]``."""
     d = check_dimension(d)
     if len(radii) == 0 or len(radii) != len(weights):
-        raise ValueError("radii and weights must be non-empty and of the same length")
-    rs = [sp.Rational(str(r)) for r in radii]
-    ws = [sp.Rational(str(w)) for w in weights]
+        raise ValueError(f"radii={list(radii)} and weights={list(weights)} must be non-empty "
+                         "and of the same length")
+    try:
+        rs = [sp.Rational(str(r)) for r in radii]
+        ws = [sp.Rational(str(w)) for w in weights]
+    except (TypeError, ValueError, SyntaxError):
+        raise ValueError(f"radii={list(radii)} and weights={list(weights)} must be finite "
+                         "rational numbers (e.g. 1, '3/2')") from None
     if any(r <= 0 for r in rs):
         raise ValueError(f"radii={list(radii)} must all be positive")
     if any(w < 0 for w in ws) or sum(ws) != 1:
@@ -257,12 +271,18 @@ def radial_density(d: int, density: Callable[[np.ndarray], np.ndarray], *, upper
     grid) and to integrate to 1 (to 1e-8); sampled by inverse CDF on the grid (not exact:
     the resolution is stated in ``notes``)."""
     d = check_dimension(d)
-    if not (isinstance(upper, int | float) and math.isfinite(upper) and upper > 0):
+    if isinstance(upper, bool) or not isinstance(upper, int | float):
+        raise TypeError(f"upper={upper!r} must be a finite positive number")
+    if not (math.isfinite(upper) and upper > 0):
         raise ValueError(f"upper={upper!r} must be a finite positive support bound")
     s = np.linspace(0.0, upper, grid)
     vals = np.asarray(density(s), dtype=float)
-    if vals.shape != s.shape or not np.all(np.isfinite(vals)):
-        raise ValueError(f"density must return finite values of the same shape on [0, {upper}]")
+    if vals.shape != s.shape:
+        raise ValueError(f"density must return one value per point (got shape {vals.shape})")
+    if not np.all(np.isfinite(vals)):
+        bad = int(np.argmax(~np.isfinite(vals)))
+        raise ValueError(f"density is not finite at s={s[bad]:.6g} (value {vals[bad]}); a "
+                         "radial density must be finite")
     if np.any(vals < 0):
         bad = float(s[np.argmax(vals < 0)])
         raise ValueError(f"density is negative at s={bad:.6g}; a radial density must be >= 0")
@@ -340,19 +360,22 @@ def safran_lee_bessel(d: int, *, alpha: float = 1.0) -> RadialLaw:
     ``J_nu(z)^2 <= min((z/2)^{2nu}/Gamma(nu+1)^2, C^2 z^{-2/3})`` with Landau's C = 0.7858.
     """
     d = check_dimension(d)
+    if isinstance(alpha, bool) or not isinstance(alpha, int | float):
+        raise TypeError(f"alpha={alpha!r} must be a number >= 1")
     if not (math.isfinite(alpha) and alpha >= 1):
         raise ValueError(f"alpha={alpha} must be >= 1 (Eldan-Shamir's constant)")
     nu = d / 2
     r_d = math.exp(math.lgamma(d / 2 + 1) / d) / math.sqrt(math.pi)
     c = 2 * math.pi * alpha * math.sqrt(d) * r_d
     log_a = -2 * nu * math.log(2) - 2 * math.lgamma(nu + 1)
-    b = _LANDAU_C**2
+    log_b = 2 * math.log(_LANDAU_C)
     # envelope g(x) = (d/x) min(A (c x)^{2 nu}, B (c x)^{-2/3}); the two meet at z* = c x*.
-    z_star = math.exp((math.log(b) - log_a) / (2 * nu + 2 / 3))
-    x_star = z_star / c
-    mass_low = d * math.exp(log_a) * z_star ** (2 * nu) / (2 * nu)
-    mass_high = d * b * z_star ** (-2 / 3) * 1.5
-    p_low = mass_low / (mass_low + mass_high)
+    # Everything in logs: A (c x)^{2 nu} overflows doubles from d ~ 37 on.
+    log_z_star = (log_b - log_a) / (2 * nu + 2 / 3)
+    x_star = math.exp(log_z_star) / c
+    log_mass_low = math.log(d) + log_a + 2 * nu * log_z_star - math.log(2 * nu)
+    log_mass_high = math.log(d) + log_b - 2 / 3 * log_z_star + math.log(1.5)
+    p_low = 1 / (1 + math.exp(log_mass_high - log_mass_low))
 
     def bessel_density(x: np.ndarray) -> np.ndarray:
         x = np.asarray(x, dtype=float)
@@ -367,10 +390,13 @@ def safran_lee_bessel(d: int, *, alpha: float = 1.0) -> RadialLaw:
             low = rng.random(m) < p_low
             u = rng.random(m)
             # inverse CDFs of the two power-law pieces of the envelope
-            x = np.where(low, x_star * u ** (1 / (2 * nu)), x_star * (1 - u) ** (-1.5))
-            env = np.where(low, d / x * np.exp(log_a) * (c * x) ** (2 * nu),
-                           d / x * b * (c * x) ** (-2 / 3))
-            accept = rng.random(m) * env <= bessel_density(x)
+            with np.errstate(divide="ignore"):
+                x = np.where(low, x_star * u ** (1 / (2 * nu)), x_star * (1 - u) ** (-1.5))
+                log_cx = np.log(c * x)
+                log_env = np.log(d / x) + np.where(low, log_a + 2 * nu * log_cx,
+                                                   log_b - 2 / 3 * log_cx)
+                log_target = np.log(bessel_density(x))
+            accept = (x > 0) & (np.log(rng.random(m)) + log_env <= log_target)
             out = np.concatenate([out, x[accept]])
         return out[:n]
 
