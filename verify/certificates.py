@@ -28,11 +28,10 @@ names the classes that do not cancel.
 
 from __future__ import annotations
 
-import numpy as np
 from flint import fmpq
 
 from .checks import CheckResult, Strength, Verdict
-from .networks import Family, Network, class_sums
+from .networks import Family, Network, class_sums, row_norms
 
 
 def orthogonality_certificate(f: Network, h: Network) -> CheckResult:
@@ -60,7 +59,7 @@ def mean_zero_certificate(f: Network) -> CheckResult:
     """Exact certificate that ``E_D[f] = 0`` for every spherically symmetric D and activation:
     output weights cancel within each class ``(|W_j|^2, b_j)``."""
     classes: dict[tuple[int, fmpq], fmpq] = {}
-    norms = np.einsum("ij,ij->i", f.weights, f.weights).tolist()
+    norms = row_norms(f.weights).tolist()
     for nsq, b, a in zip(norms, f.biases, f.outputs, strict=True):
         classes[(nsq, b)] = classes.get((nsq, b), fmpq(0)) + a
     bad = {k: v for k, v in classes.items() if v != 0}

@@ -123,6 +123,8 @@ def _gaussian_pairs(family: Family, certificate: CheckResult, digits: int) -> Ch
     """When the law-free certificate fails: decide the Gaussian inner products of the pairs."""
     from .checks import combine
 
+    if not list(family.pairs()):
+        return certificate  # one network: no pair to decide, only its mean-zero certificate
     cases = []
     for i, j in family.pairs():
         f, h = family.member(i), family.member(j)
@@ -280,6 +282,12 @@ def _network_from_json(item: Any, act: Any, where: str) -> Network:
     for r in entries:
         for v in r:
             den = den * v.denominator // np.gcd(den, v.denominator)
+    for i, r in enumerate(entries):
+        for j, v in enumerate(r):
+            if abs(v * den) >= 2**62:
+                raise ValueError(f"{where}.weights[{i}][{j}]={rows[i][j]!r} is too large: "
+                                 "weights times their common denominator must stay below "
+                                 "2^62; put a common factor into scale_sq instead")
     ints = np.array([[int(v * den) for v in r] for r in entries], dtype=np.int64)
     scale = _rational(item.get("scale_sq", 1), f"{where}.scale_sq")
     if scale <= 0:

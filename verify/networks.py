@@ -117,8 +117,31 @@ def _integer_outputs(net: Network) -> tuple[np.ndarray, int]:
 def _integer_biases(nets: Iterable[Network]) -> tuple[dict[int, np.ndarray], int]:
     nets = list(nets)
     den = lcm(*(int(b.q) for net in nets for b in net.biases))
-    return ({id(net): np.array([int(b.p) * (den // int(b.q)) for b in net.biases],
-                               dtype=np.int64) for net in nets}, den)
+    ints = {id(net): [int(b.p) * (den // int(b.q)) for b in net.biases] for net in nets}
+    wide = any(abs(v) >= 2**62 for row in ints.values() for v in row)
+    return {key: np.array(row, dtype=object if wide else np.int64)
+            for key, row in ints.items()}, den
+
+
+def _int_products(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b.T`` for integer matrices, exactly: int64 when the entries provably fit
+    (``max|a| max|b| n < 2^62``), Python integers otherwise (int64 would wrap silently)."""
+    bound = _max_abs(a) * _max_abs(b) * a.shape[1]
+    if bound < 2**62:
+        return a @ b.T
+    return a.astype(object) @ b.T.astype(object)
+
+
+def row_norms(a: np.ndarray) -> np.ndarray:
+    """``|a_j|^2`` for the rows of an integer matrix, exactly (Python integers if needed)."""
+    if _max_abs(a) ** 2 * a.shape[1] < 2**62:
+        return np.einsum("ij,ij->i", a, a)
+    obj = a.astype(object)
+    return (obj * obj).sum(axis=1)
+
+
+def _max_abs(a: np.ndarray) -> int:
+    return max(abs(int(a.max())), abs(int(a.min()))) if a.size else 0
 
 
 def class_sums(f: Network, h: Network) -> dict[tuple[int, ...], Fraction]:
@@ -129,9 +152,8 @@ def class_sums(f: Network, h: Network) -> dict[tuple[int, ...], Fraction]:
     if f.units * h.units > _MAX_PAIRS:
         raise ValueError(f"{f.units} x {h.units} unit pairs exceed {_MAX_PAIRS}; use a family "
                          "symmetry or smaller networks")
-    gram = (f.weights @ h.weights.T).ravel()
-    nf = np.einsum("ij,ij->i", f.weights, f.weights)
-    nh = np.einsum("ij,ij->i", h.weights, h.weights)
+    gram = _int_products(f.weights, h.weights).ravel()
+    nf, nh = row_norms(f.weights), row_norms(h.weights)
     biases, _ = _integer_biases([f, h])
     bf, bh = biases[id(f)], biases[id(h)]
     af, den_f = _integer_outputs(f)
@@ -141,6 +163,8 @@ def class_sums(f: Network, h: Network) -> dict[tuple[int, ...], Fraction]:
     columns = [np.repeat(nf, m_h), np.tile(nh, m_f), gram, np.repeat(bf, m_h), np.tile(bh, m_f)]
     code = np.zeros(m_f * m_h, dtype=np.int64)
     radix_bits = 0
+    if any(col.dtype == object for col in columns):
+        return _class_sums_slow(columns, af, ah, den_f * den_h)
     for col in columns:
         low, high = int(col.min()), int(col.max())
         width = max(1, (high - low).bit_length())
@@ -368,7 +392,7 @@ def rho_classes(f: Network, h: Network) -> dict[fmpq, Fraction] | None:
     if any(b != 0 for b in (*f.biases, *h.biases)):
         return None
     for net in (f, h):
-        norms = set(np.einsum("ij,ij->i", net.weights, net.weights).tolist())
+        norms = set(row_norms(net.weights).tolist())
         if len(norms) != 1 or net.scale_sq * norms.pop() != 1:
             return None
     root = _rational_sqrt(f.scale_sq * h.scale_sq)
