@@ -512,17 +512,33 @@ def _parity(expr: sp.Expr) -> tuple[bool, sp.Expr | None]:
     coefficients instead of declaring them zero.
     """
     mirrored = expr.subs(X, -X)
-    odd = _simplifies_to_zero(expr - mirrored)
+    odd = not _numerically_nonzero(expr - mirrored) and _simplifies_to_zero(expr - mirrored)
     even = (expr + mirrored) / 2
     at_one = sp.simplify(even.subs(X, 1))
-    even_const = at_one if _simplifies_to_zero(even - at_one) else None
+    even_const = (at_one if not _numerically_nonzero(even - at_one)
+                  and _simplifies_to_zero(even - at_one) else None)
     return odd, even_const
+
+
+def _numerically_nonzero(e: sp.Expr) -> bool:
+    """True when ``e`` is clearly nonzero at a sample point (a quick way to skip a symbolic
+    proof that would fail anyway; a False here proves nothing)."""
+    for point in (sp.Rational(3, 10), sp.Rational(7, 10), sp.Rational(19, 10)):
+        try:
+            value = complex(e.subs(X, point).evalf(30))
+        except (TypeError, ValueError):
+            return False
+        if abs(value) > 1e-12:
+            return True
+    return False
 
 
 def _odd_slope(expr: sp.Expr, pieces: tuple[Piece, ...]) -> sp.Expr | None:
     """alpha with ``sigma(x) - sigma(-x) = 2 alpha x`` for all x, proved symbolically, or None.
     (ReLU, leaky ReLU, softplus, GELU, SiLU: the odd part is linear.)"""
     alpha = sp.simplify((expr.subs(X, 1) - expr.subs(X, -1)) / 2)
+    if _numerically_nonzero(expr - expr.subs(X, -X) - 2 * alpha * X):
+        return None
     if len(pieces) == 1:
         return alpha if _simplifies_to_zero(expr - expr.subs(X, -X) - 2 * alpha * X) else None
     mirror = {(p.lo, p.hi): p for p in pieces}

@@ -93,7 +93,8 @@ def _basis_args(p: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``verify`` console script."""
     try:
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(_join_negative_values(list(sys.argv[1:] if argv is None
+                                                              else argv)))
         return _dispatch(args)
     except UsageError as exc:
         print(f"verify: error: {exc}", file=sys.stderr)
@@ -104,6 +105,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("verify: interrupted", file=sys.stderr)
         return 130
+
+
+_VALUE_OPTIONS = ("--rho", "--value", "--formula", "--radius", "--tau")
+
+
+def _join_negative_values(argv: list[str]) -> list[str]:
+    """``--rho -1/2`` -> ``--rho=-1/2``: argparse would read ``-1/2`` as an option name."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        if argv[i] in _VALUE_OPTIONS and i + 1 < len(argv) and argv[i + 1].startswith("-"):
+            out.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+        else:
+            out.append(argv[i])
+            i += 1
+    return out
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -104,7 +104,10 @@ def _build(node: ast.AST, text: str, source: str, allowed: Mapping[str, sp.Symbo
             return allowed[node.id]
         if node.id in _CONSTANTS:
             return _CONSTANTS[node.id]
-        names = ", ".join(sorted(allowed)) or "no variables"
+        if not allowed:
+            raise _fail(text, f"be a number (got the name {node.id!r})",
+                        "write a number such as 1/2 or 3")
+        names = ", ".join(sorted(allowed))
         raise _fail(text, f"use only the variables {names} (got {node.id!r})",
                     "rename the variable or use pi, E and known functions")
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):

@@ -129,8 +129,10 @@ def symmetry_zero(act: Activation, k: int) -> ExactValue | None:
     """The exact value of ``c_k`` when a proved symmetry decides it, else None.
 
     ``sigma - c`` odd: even ``k >= 2`` vanish and ``c_0 = c``. ``sigma`` even: odd k vanish.
+    Odd part linear (``sigma(x) - sigma(-x) = 2 alpha x``: softplus, GELU, SiLU, ReLU): odd
+    ``k >= 3`` vanish (the same holds for the sphere tier, since ``P_{k,d}`` is orthogonal to t).
     """
-    if k % 2 == 1 and act.odd_part_zero:
+    if k % 2 == 1 and (act.odd_part_zero or (k >= 3 and act.odd_part_slope is not None)):
         return ExactValue.zero()
     if act.even_part_constant is not None and k % 2 == 0:
         if k == 0:

@@ -280,8 +280,8 @@ def radial_density(d: int, density: Callable[[np.ndarray], np.ndarray], *, upper
     if vals.shape != s.shape:
         raise ValueError(f"density must return one value per point (got shape {vals.shape})")
     if not np.all(np.isfinite(vals)):
-        bad = int(np.argmax(~np.isfinite(vals)))
-        raise ValueError(f"density is not finite at s={s[bad]:.6g} (value {vals[bad]}); a "
+        where = int(np.argmax(~np.isfinite(vals)))
+        raise ValueError(f"density is not finite at s={s[where]:.6g} (value {vals[where]}); a "
                          "radial density must be finite")
     if np.any(vals < 0):
         bad = float(s[np.argmax(vals < 0)])

@@ -2,12 +2,18 @@
 
 How a claim is decided (proofs_notes/conventions.md §5):
 
-1. the claimed expression and our value are both enclosed in Arb balls; **disjoint balls**
-   REFUTE the claim (certified: both balls provably contain the true numbers);
-2. if they overlap and our value is exact, SymPy is asked to prove ``claimed - ours == 0``
-   (within a time limit): success VERIFIES with exact strength;
-3. otherwise, a combined radius ``r`` below ``10**-digits`` relative VERIFIES "to within r"
-   (certified); anything wider is INCONCLUSIVE with the reason.
+A claim is decided **to --digits significant digits**, so the verdict never depends on how
+much working precision was spent:
+
+1. both sides are enclosed in Arb balls; a proof that they differ by more than
+   ``10**-digits`` relative REFUTES the claim (certified);
+2. otherwise, if our value is exact, SymPy is asked to prove ``claimed - ours == 0`` (within
+   a time limit): success VERIFIES with exact strength;
+3. otherwise a proof that ``|claimed - ours| <= 10**-digits |ours|`` VERIFIES "to within r"
+   (certified); anything undecided after raising the precision is INCONCLUSIVE.
+
+An exact zero (a symmetry zero) is matched exactly. ``--rounded`` decides instead whether the
+value lies within half a unit of its last printed digit.
 
 >>> r = check_formula_claim(activation("relu"),
 ...     parse("(-1)**(k/2-1)*factorial2(k-3)/sqrt(2*pi*factorial(k))", symbols=("k",)),
@@ -285,44 +291,59 @@ def _substitute(expr: sp.Expr, k: int | None, extra: Mapping | None = None) -> s
 
 def _decide(claimed: sp.Expr, ours: Coefficient, digits: int, claim: str, *,
             method_prefix: str = "", exact_alternative: sp.Expr | None = None) -> CheckResult:
+    """Decide ``claimed == ours`` to ``digits`` significant digits (module docstring).
+
+    The verdict depends on ``digits`` only, never on the working precision: REFUTED needs a
+    proof that ``|claimed - ours| > 10^-digits |ours|``, VERIFIED (certified) a proof that
+    ``|claimed - ours| <= 10^-digits |ours|``; a symbolic proof of equality is VERIFIED exact.
+    An exact zero is matched exactly (its relative tolerance is 0).
+    """
     if not ours.guaranteed:
         raise ValueError("a claim can only be decided against exact or certified values")
     ours_text = str(ours.exact) if ours.exact is not None else None
+    exact_zero = ours.exact is not None and ours.exact.is_zero()
+    target = ours.exact.sympy() if ours.exact is not None else exact_alternative
+    method = ", ".join(filter(None, [method_prefix, ours.method]))
     prec = bits_for_digits(digits) + 40
-    for attempt in range(3):
+    tried_symbolic = False
+    evidence: dict = {}
+    for _ in range(3):
         with workprec(prec):
             claimed_ball = arb_value(claimed)
             ours_ball = ours.exact.ball() if ours.exact is not None else ours.ball
-            diff = claimed_ball - ours_ball
+            diff = abs(claimed_ball - ours_ball)
+            allowed = arb(10) ** (-digits) * abs(ours_ball)
             evidence = {
                 "claimed": report_ball(claimed_ball, digits)[0],
                 "computed": report_ball(ours_ball, digits)[0],
                 "computed_radius": report_ball(ours_ball, digits)[1],
-                "difference_bound": report_ball(abs(diff), 3)[0] if diff.is_finite() else "inf",
+                "difference_bound": report_ball(diff, 3)[0] if diff.is_finite() else "inf",
+                "relative_tolerance": f"1e-{digits}",
                 "precision_bits": prec,
             }
             if ours_text is not None:
                 evidence["computed_exact"] = ours_text[:2000]
-            method = ", ".join(filter(None, [method_prefix, ours.method]))
-            if not diff.contains(0):
+            outside = (not claimed_ball.contains(0)) if exact_zero else \
+                bool(diff.lower() > allowed.upper())
+            if outside:
                 return CheckResult(Verdict.REFUTED, Strength.CERTIFIED, claim,
-                                   method + "; disjoint Arb balls", evidence)
-            if attempt == 0:
-                target = ours.exact.sympy() if ours.exact is not None else exact_alternative
-                if target is not None and _proved_zero(claimed - target):
+                                   method + f"; differs by more than 10^-{digits} relative "
+                                   "(Arb balls)", evidence)
+            if not tried_symbolic and target is not None:
+                tried_symbolic = True
+                if _proved_zero(claimed - target):
                     return CheckResult(Verdict.VERIFIED, Strength.EXACT, claim,
                                        method + "; SymPy proves the difference is 0", evidence)
-            radius = abs(diff).upper()
-            scale = abs(ours_ball).lower()
-            if ours.tier == "certified" and ours.met or ours.exact is not None:
-                if radius <= arb(10) ** (-digits) * max(scale, arb(10) ** (-digits * 3)):
-                    evidence["to_within"] = report_ball(arb(radius), 3)[0]
-                    return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED,
-                                       f"{claim} (to within {evidence['to_within']})",
-                                       method + "; overlapping Arb balls", evidence)
+            if not exact_zero and diff.upper() <= allowed.lower():
+                evidence["to_within"] = report_ball(arb(diff.upper()), 3)[0]
+                return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED,
+                                   f"{claim} (to within {evidence['to_within']}, i.e. to "
+                                   f"{digits} significant digits)", method + "; Arb balls",
+                                   evidence)
         prec *= 3
     return CheckResult(Verdict.INCONCLUSIVE, Strength.CERTIFIED, claim,
-                       "balls overlap but are too wide to decide; raise --digits", evidence)
+                       "the balls are too wide to decide at this many digits; lower --digits "
+                       "or give an exact value", evidence)
 
 
 def _proved_zero(expr: sp.Expr) -> bool:
