@@ -291,6 +291,37 @@ def eval_power_basis(coeffs: np.ndarray, t: np.ndarray) -> np.ndarray:
         return np.polynomial.polynomial.polyval(t, coeffs)
 
 
+# ---------------------------------------------------------------------------------------------
+# Families (ggjkk20): what a user writes without verify.
+
+def parity_units(k: int) -> tuple[np.ndarray, np.ndarray]:
+    """All ``w in {+-1}^k`` (rows) and ``chi(w) = prod w``."""
+    w = 1 - 2 * ((np.arange(2**k)[:, None] >> np.arange(k)[None, :]) & 1)
+    return w, np.prod(w, axis=1)
+
+
+def naive_class_sums(k: int, overlap: int) -> dict[tuple[int, int], int]:
+    """Pure-Python grouping of every unit pair of f_S, f_T (|S| = |T| = k, |S & T| = overlap)
+    by the invariant <w, v> (norms are all k, biases 0): the obvious double loop."""
+    w, chi = parity_units(k)
+    rows = [tuple(r) for r in w.tolist()]
+    signs = chi.tolist()
+    out: dict[tuple[int, int], int] = {}
+    for a, ca in zip(rows, signs, strict=True):
+        for b, cb in zip(rows, signs, strict=True):
+            # S = 0..k-1, T = k-overlap..2k-overlap-1: shared coordinates are the last `overlap`
+            dot = sum(a[k - overlap + i] * b[i] for i in range(overlap))
+            out[(k, dot)] = out.get((k, dot), 0) + ca * cb
+    return out
+
+
+def plain_parity_squares(k: int, x: np.ndarray) -> np.ndarray:
+    """``f_S(x)^2`` for relu, all 2^k units, plain numpy (no pairing, no reduced form)."""
+    w, chi = parity_units(k)
+    pre = x @ (w.T / np.sqrt(k))
+    return (np.maximum(pre, 0.0) @ chi) ** 2
+
+
 def _main(argv: list[str]) -> int:
     """``sympy-relu-sphere D KMAX``: one JSON line {k, srepr, seconds} per finished degree."""
     if len(argv) == 3 and argv[0] == "sympy-relu-sphere":

@@ -43,7 +43,8 @@ sys.path.insert(0, str(ROOT))
 import baselines  # noqa: E402  (independent of verify)
 
 TARGETS = {"sigmoid60": 5.0, "sigmoid199": 2.0, "relu2000": 1.0,
-           "relu_sphere10": 0.05, "relu_sphere1000": 2.0, "sigmoid_sphere60": 10.0}
+           "relu_sphere10": 0.05, "relu_sphere1000": 2.0, "sigmoid_sphere60": 10.0,
+           "pair10": 1.0, "family16_8": 5.0, "mc_norm8": 10.0}
 GEGENBAUER_DIGITS_TARGET = 12.0  # task 7: worst correct digits of P_{1000,d} in doubles
 SYMPY_SPHERE_DEADLINE = 60.0  # seconds for the whole SymPy sphere baseline subprocess
 
@@ -711,6 +712,82 @@ class Bench:
                 "every ball was tight (< 1e-30). Not a wrong value (the balls contain the "
                 "truth), but the function does not raise its precision itself.")
 
+    # -- families -----------------------------------------------------------------------------
+    def task_parity_pair10(self) -> None:
+        """Exact certificate for one pair of parity networks, k = 10 (2^20 unit pairs)."""
+        from verify.certificates import orthogonality_certificate
+        from verify.checks import Verdict
+        from verify.networks import parity_network
+
+        f = parity_network(11, tuple(range(10)), "relu")
+        h = parity_network(11, tuple(range(1, 11)), "relu")
+        t_v, res = self.run_verify("parity pair k=10", lambda: orthogonality_certificate(f, h))
+        ok = res is not None and res.verdict is Verdict.VERIFIED
+        start = time.perf_counter()
+        naive = baselines.naive_class_sums(10, 9)
+        t_b = time.perf_counter() - start
+        if any(v != 0 for v in naive.values()):
+            self.mismatches.append("parity pair k=10: the naive class sums do not cancel")
+        self.add_row("exact certificate, one parity pair, k=10 (1,048,576 unit pairs)", t_v,
+                     "pure-Python double loop", t_b, "pair10", ok)
+
+    def task_parity_family16_8(self) -> None:
+        """The whole family n = 16, k = 8 (12,870 networks) using its permutation symmetry."""
+        from verify.certificates import family_certificate, orthogonality_certificate
+        from verify.checks import Verdict
+        from verify.networks import parity_family
+
+        fam = parity_family(16, 8, "relu")
+        t_v, res = self.run_verify("parity family n=16 k=8",
+                                   lambda: family_certificate(fam), repeats=1)
+        ok = res is not None and res.verdict is Verdict.VERIFIED
+        # Baseline: every pair, each by the same fast pair certificate; timed on 20 pairs and
+        # extrapolated to all C(12870, 2) pairs (an estimate, labelled as such).
+        pairs = [(0, j) for j in range(1, 21)]
+        start = time.perf_counter()
+        for i, j in pairs:
+            orthogonality_certificate(fam.member(i), fam.member(j))
+        per_pair = (time.perf_counter() - start) / len(pairs)
+        t_b = per_pair * 12870 * 12869 / 2
+        self.notes.append(f"family n=16 k=8 baseline: {per_pair * 1e3:.1f} ms per pair with the "
+                          "fast pair certificate, times C(12870, 2) = 82,811,415 pairs "
+                          f"= {t_b / 3600:.0f} h (extrapolated, not run).")
+        self.add_row("exact certificate, whole family n=16, k=8 (12,870 networks)", t_v,
+                     "every pair (extrapolated)", t_b, "family16_8", ok, " (est.)")
+
+    def task_mc_norm8(self) -> None:
+        """Monte Carlo of ||f_S||^2, k = 8, relu: time to 3 significant digits."""
+        from verify.measures import gaussian
+        from verify.montecarlo import compile_network, estimate
+        from verify.networks import parity_network
+
+        k, n = 8, 2**20
+        f = compile_network(parity_network(k, tuple(range(k)), "relu"))
+        law = gaussian(k)
+        t_v, est = self.run_verify("MC ||f_S||^2 k=8", lambda: estimate(
+            lambda x: f(x) ** 2, law, n_samples=n, seed=1), repeats=1)
+        rng = np.random.default_rng(1)
+        x = rng.standard_normal((n, k))
+        start = time.perf_counter()
+        vals = baselines.plain_parity_squares(k, x)
+        t_b = time.perf_counter() - start
+        if est is None or t_v is None:
+            return
+        # 3 significant digits: a 95% half-width 1.96 * stderr <= 5e-4 * |mean|.
+        need = n * (1.96 * est.stderr / (5e-4 * abs(est.mean))) ** 2
+        t_need = t_v * need / n
+        t_base_need = t_b * need / n
+        self.notes.append(
+            f"MC ||f_S||^2 (k=8, relu): {n} samples in {t_v:.2f} s give {est.mean:.5f} +- "
+            f"{est.stderr:.5f} (stderr; plain numpy: {float(vals.mean()):.5f} in {t_b:.2f} s, "
+            f"throughput ratio {t_b / t_v:.2f}x). Three significant digits (95% half-width "
+            f"<= 5e-4 |mean|) need about {need:.2e} samples: {t_need:.0f} s for verify, "
+            f"{t_base_need:.0f} s for plain numpy (extrapolated from the measured rate and "
+            "variance).")
+        self.add_row("Monte Carlo ||f_S||^2, k=8, to 3 significant digits (extrapolated)",
+                     t_need, "plain numpy, all 256 units", t_base_need, "mc_norm8", True,
+                     " (est.)")
+
     # -- table --------------------------------------------------------------------------------
     def add_row(self, label: str, t_v: float | None, base: str, t_b: float | None, target: str,
                 ok: bool, ratio_note: str = "") -> None:
@@ -804,7 +881,8 @@ def main(argv: list[str] | None = None) -> int:
     bench.load_verify()
     for task in (bench.task_sigmoid60, bench.task_sigmoid199, bench.task_relu2000,
                  bench.task_relu_sphere10, bench.task_relu_sphere1000,
-                 bench.task_sigmoid_sphere60, bench.task_gegenbauer_float):
+                 bench.task_sigmoid_sphere60, bench.task_gegenbauer_float,
+                 bench.task_parity_pair10, bench.task_parity_family16_8, bench.task_mc_norm8):
         try:
             task()
         except Exception:  # noqa: BLE001 - one broken task must not hide the others
