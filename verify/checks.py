@@ -109,6 +109,28 @@ class CheckResult:
             "cases": [c.to_json() for c in self.cases],
         }
 
+    def _repr_html_(self) -> str:
+        """Jupyter: the verdict in colour, the claim, the method and the evidence."""
+        from html import escape
+
+        colour = {"verified": "#1a7f37", "refuted": "#cf222e", "inconclusive": "#9a6700"}[
+            self.verdict.value]
+        rows = "".join(f"<tr><td>{escape(str(k))}</td><td><code>{escape(str(v))[:500]}</code>"
+                       "</td></tr>" for k, v in self.evidence.items())
+        worst = self.worst_case()
+        first = ("" if worst is None else f"<p>first failing case: <b>"
+                 f"{worst.verdict.value.upper()}</b> {escape(worst.claim)}</p>")
+        return (f'<div class="verify-check"><p><b style="color:{colour}">'
+                f"{self.verdict.value.upper()}</b> ({self.strength.value}): "
+                f"{escape(self.claim)}</p><p>method: {escape(self.method)}</p>{first}"
+                f"<table>{rows}</table></div>")
+
+    def _repr_latex_(self) -> str:
+        """Jupyter/LaTeX: ``\textbf{VERIFIED} (exact): claim``, the claim as plain text."""
+        text = "".join("\\" + ch if ch in "&%$#_{}" else ch for ch in self.claim)
+        return (f"$\\textbf{{{self.verdict.value.upper()}}}\\ "
+                f"\\text{{({self.strength.value}): {text}}}$")
+
     def __str__(self) -> str:
         head = f"{self.verdict.value.upper()} ({self.strength.value}): {self.claim} [{self.method}]"
         lines = [head]
