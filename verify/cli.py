@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="verify", description="Exact, certified and statistical checks of the "
-                "Hermite identities behind one-hidden-layer network lower bounds.")
+                "identities behind one-hidden-layer network lower bounds.")
     p.add_argument("--version", action="version", version=f"verify {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -63,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
         _basis_args(q)
         q.add_argument("--digits", type=int, default=30)
         q.add_argument("--json", action="store_true")
+        q.add_argument("--latex", action="store_true",
+                       help="also print the decided statement as LaTeX (with its verdict)")
 
     fam = sub.add_parser("family", help="orthogonality, norms, controls and SQ bound of a "
                          "family of networks")
@@ -78,7 +80,42 @@ def _parser() -> argparse.ArgumentParser:
     fam.add_argument("--digits", type=int, default=20)
     fam.add_argument("--json", action="store_true")
 
-    sub.add_parser("list", help="the registered activations")
+    run = sub.add_parser("run", help="re-check the identities of the four papers")
+    run.add_argument("--paper", action="append", default=[], metavar="P",
+                     help="only this paper (ggjkk20, gkk19, vw19, sl22); repeatable")
+    run.add_argument("--id", action="append", default=[], metavar="ID",
+                     help="only this catalogue ID (e.g. A7); repeatable")
+    run.add_argument("--profile", default="quick", choices=("quick", "full"))
+    run.add_argument("--planted", action="store_true",
+                     help="run the planted wrong variants instead: each must be REFUTED")
+    run.add_argument("--json", metavar="PATH", help="write the JSON report to PATH ('-': stdout)")
+    run.add_argument("--markdown", metavar="PATH", help="write a Markdown table to PATH")
+    run.add_argument("--latex", metavar="PATH", help="write a LaTeX table to PATH")
+    run.add_argument("--quiet", action="store_true", help="no progress bar, no table")
+
+    plot = sub.add_parser("plot", help="figures (PNG/PDF; needs the 'plot' extra)")
+    psub = plot.add_subparsers(dest="what", required=True, parser_class=_Parser)
+    pc = psub.add_parser("coeffs", help="|c_k| on a log axis with error bars and exact zeros")
+    pc.add_argument("activation", metavar="ACT")
+    _basis_args(pc)
+    pc.add_argument("--max-degree", type=int, default=30)
+    pc.add_argument("--digits", type=int, default=15)
+    pk = psub.add_parser("kernel", help="K(rho): the certified series beside the closed form")
+    pk.add_argument("activation", metavar="ACT")
+    pk.add_argument("--dim", type=int, default=None, metavar="D",
+                    help="the sphere S^(D-1) instead of the Gaussian")
+    pf = psub.add_parser("family", help="Gram matrix heat map and Monte Carlo convergence")
+    pf.add_argument("target", metavar="parity|FILE")
+    pf.add_argument("--n", type=int)
+    pf.add_argument("--k", type=int)
+    pf.add_argument("--activation", default=None, metavar="ACT")
+    pf.add_argument("--samples", type=int, default=100_000)
+    pf.add_argument("--seed", type=int, default=1)
+    for q in (pc, pk, pf):
+        q.add_argument("--out", required=True, metavar="PATH", help="a .png or .pdf file")
+
+    lst = sub.add_parser("list", help="the catalogue of identities and the activations")
+    lst.add_argument("--paper", action="append", default=[], metavar="P")
     return p
 
 
@@ -127,10 +164,17 @@ def _join_negative_values(argv: list[str]) -> list[str]:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "list":
         from .activations import NAMES
+        from .claims import select
+        from .report import catalogue_table
 
-        print("registered activations: " + ", ".join(NAMES))
-        print("or any SymPy expression in x, e.g. 'Max(x, 0)**2' or 'x*erf(x)'")
+        catalogue_table(select(papers=args.paper))
+        print("activations: " + ", ".join(NAMES)
+              + "; or any SymPy expression in x, e.g. 'Max(x, 0)**2' or 'x*erf(x)'")
         return EXIT_OK
+    if args.command == "run":
+        return _run(args)
+    if args.command == "plot":
+        return _plot(args)
     if args.command == "family":
         return _family(args)
     basis = _basis(args)
@@ -211,6 +255,7 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
         check_coefficient_claim,
         check_formula_claim,
         check_kernel_claim,
+        latex_statement,
         parse_claim_expression,
         parse_degrees,
         rounding_half_width,
@@ -223,22 +268,31 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
 
         k = check_degree(args.degree, name="degree")
         half = rounding_half_width(args.value) if args.rounded else None
-        result = check_coefficient_claim(act, k, parse_claim_expression(args.value),
-                                         digits=args.digits, half_width=half, basis=basis)
+        value = parse_claim_expression(args.value)
+        result = check_coefficient_claim(act, k, value, digits=args.digits, half_width=half,
+                                         basis=basis)
+        latex = latex_statement("coeff", act, basis, value, k=k, half_width=half)
     elif args.kind == "formula":
-        result = check_formula_claim(act, parse_claim_expression(args.formula),
-                                     parse_degrees(args.degrees), digits=args.digits,
-                                     basis=basis)
+        formula, degrees = parse_claim_expression(args.formula), parse_degrees(args.degrees)
+        result = check_formula_claim(act, formula, degrees, digits=args.digits, basis=basis)
+        latex = latex_statement("formula", act, basis, formula, degrees=degrees)
     else:
         rho = _parse_rho(args.rho)
-        result = check_kernel_claim(act, rho, parse_claim_expression(args.value),
-                                    digits=args.digits, basis=basis)
+        value = parse_claim_expression(args.value)
+        result = check_kernel_claim(act, rho, value, digits=args.digits, basis=basis)
+        latex = latex_statement("kernel", act, basis, value, rho=rho)
     if args.json:
-        print(json.dumps(result.to_json()))
+        doc = result.to_json()
+        if args.latex:
+            doc["latex"] = latex
+        print(json.dumps(doc))
     else:
         from .report import claim_summary
 
         claim_summary(result)
+        if args.latex:
+            print(f"% {result.verdict.value.upper()} ({result.strength.value}) by verify")
+            print(f"\\[ {latex} \\]")
     return {"verified": EXIT_OK, "refuted": EXIT_REFUTED}.get(result.verdict.value,
                                                              EXIT_INCONCLUSIVE)
 
@@ -277,6 +331,107 @@ def _family(args: argparse.Namespace) -> int:
 
         family_summary(report)
     return report.exit_code
+
+
+def _plot(args: argparse.Namespace) -> int:
+    from . import plots
+
+    out = plots.check_output(args.out)
+    if args.what == "coeffs":
+        from .conventions import check_degree
+        from .gegenbauer import gegenbauer_coefficients
+        from .hermite import hermite_coefficients
+        from .numbers import check_digits
+
+        basis = _basis(args)
+        check_degree(args.max_degree, name="max_degree")
+        check_digits(args.digits)
+        act = _activation(args.activation)
+        plots._pyplot()  # fail early, before computing, when matplotlib is missing
+        coeffs = (hermite_coefficients(act, args.max_degree, digits=args.digits)
+                  if basis.name == "hermite" else
+                  gegenbauer_coefficients(act, args.max_degree, d=basis.d, r=basis.r,
+                                          digits=args.digits))
+        plots.plot_coefficients(coeffs, basis.label("k", act.name), out)
+    elif args.what == "kernel":
+        if args.dim is not None:
+            from .conventions import check_dimension
+
+            check_dimension(args.dim)
+        act = _activation(args.activation)
+        plots._pyplot()
+        plots.plot_kernel(act, out, dim=args.dim)
+    else:
+        from .family_check import load_family_file
+        from .networks import parity_family
+
+        if args.samples < 100:
+            raise UsageError(f"--samples {args.samples} must be at least 100")
+        if args.target == "parity":
+            missing = [f"--{name}" for name in ("n", "k", "activation")
+                       if getattr(args, name) is None]
+            if missing:
+                raise UsageError(f"verify plot family parity needs {', '.join(missing)}")
+            family = parity_family(args.n, args.k, _activation(args.activation))
+        else:
+            family = load_family_file(args.target)
+        plots._pyplot()
+        plots.plot_family(family, out, samples=args.samples, seed=args.seed)
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .claims import PROFILES, run, select
+    from .report import RunReport, progress, write_whole
+
+    entries = select(papers=args.paper, ids=args.id)
+    targets = {flag: getattr(args, flag) for flag in ("json", "markdown", "latex")
+               if getattr(args, flag) is not None}
+    to_stdout = [flag for flag, path in targets.items() if path == "-"]
+    if len(to_stdout) > 1:
+        raise UsageError(f"only one report can go to stdout; got '-' for --{to_stdout[0]} "
+                         f"and --{to_stdout[1]}")
+    for flag, path in targets.items():
+        if path != "-":
+            _check_writable(flag, path)
+    profile = PROFILES[args.profile]
+    report = RunReport(profile=profile.name, planted=args.planted)
+    show = not args.quiet and not to_stdout
+    try:
+        with progress(len(entries), enabled=show and sys.stderr.isatty()) as advance:
+            for entry in entries:
+                report.extend(run([entry], profile, planted=args.planted))
+                advance(entry.id)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    for flag, path in targets.items():
+        text = report.render(flag)
+        if path == "-":
+            sys.stdout.write(text)
+        else:
+            write_whole(path, text)
+    if show:
+        from .report import run_table
+
+        run_table(report)
+    if report.interrupted:
+        print(f"verify: interrupted after {len(report.entries)} of {len(entries)} entries; "
+              "the reports hold what finished", file=sys.stderr)
+        return 130
+    return report.exit_code
+
+
+def _check_writable(flag: str, path: str) -> None:
+    import os
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise UsageError(f"--{flag} {path} is a directory; give a file name")
+    if not os.path.isdir(folder):
+        raise UsageError(f"--{flag} {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise UsageError(f"--{flag} {path} is not writable; choose another path")
 
 
 def _parse_rho(text: str) -> Any:

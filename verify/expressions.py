@@ -40,6 +40,7 @@ _FUNCTIONS: dict[str, Callable[..., sp.Expr]] = {
     "Max": sp.Max, "Min": sp.Min, "max": sp.Max, "min": sp.Min,
     "factorial": sp.factorial, "factorial2": sp.factorial2, "binomial": sp.binomial,
     "gamma": sp.gamma, "beta": sp.beta, "rf": sp.rf, "pochhammer": sp.rf, "ff": sp.ff,
+    "if_even": lambda n, a, b: sp.Piecewise((a, sp.Eq(sp.Mod(n, 2), 0)), (b, True)),
 }
 _CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E}
 _MAX_LENGTH = 2000

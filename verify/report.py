@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from rich.console import Console
@@ -96,3 +101,264 @@ def family_summary(report: Any) -> None:
         console.print(f"CSQ bound (normalized family): {escape(b['statement'])}")
     elif report.sq_bound:
         console.print(escape(report.sq_bound["note"]))
+
+
+# ---------------------------------------------------------------------------------------------
+# The verification suite: `verify run` and `verify list`.
+
+_EXPECTED_MARK = {True: "", False: "  ← NOT AS EXPECTED"}
+
+
+@dataclass
+class RunReport:
+    """The outcomes of one ``verify run``, and every way of presenting them."""
+
+    profile: str
+    planted: bool
+    outcomes: list[Any] = field(default_factory=list)
+    interrupted: bool = False
+
+    def extend(self, outcomes: Iterable[Any]) -> None:
+        self.outcomes.extend(outcomes)
+
+    @property
+    def entries(self) -> set[str]:
+        return {o.claim.id for o in self.outcomes}
+
+    @property
+    def exit_code(self) -> int:
+        """0: every outcome as expected; 1: some outcome contradicts its expectation (a claim
+        REFUTED, or a planted/printed variant VERIFIED); 3: some outcome undecided."""
+        if all(o.as_expected for o in self.outcomes) and self.outcomes:
+            return 0
+        contradicted = any(
+            (o.expected == "refuted" and o.result.verdict is Verdict.VERIFIED)
+            or (o.expected != "refuted" and o.result.verdict is Verdict.REFUTED)
+            for o in self.outcomes)
+        return 1 if contradicted else 3
+
+    def summary(self) -> dict[str, Any]:
+        counts = {v.value: sum(o.result.verdict is v for o in self.outcomes) for v in Verdict}
+        return {"profile": self.profile, "planted": self.planted,
+                "entries": len(self.entries), "outcomes": len(self.outcomes),
+                "as_expected": sum(o.as_expected for o in self.outcomes),
+                "verdicts": counts, "interrupted": self.interrupted,
+                "seconds": round(sum(o.seconds for o in self.outcomes), 2)}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"schema": "verify-run/1", "results": [o.to_json() for o in self.outcomes],
+                "summary": self.summary()}
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the run as an HTML table (one row per outcome)."""
+        from html import escape as html
+
+        head = "".join(f"<th>{c}</th>" for c in ("ID", "paper · where", "kind", "verdict",
+                                                "strength", "method", "s"))
+        rows = []
+        for o in self.outcomes:
+            colour = {"verified": "#1a7f37", "refuted": "#cf222e",
+                      "inconclusive": "#9a6700"}[o.result.verdict.value]
+            mark = "" if o.as_expected else " (unexpected)"
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in (
+                html(o.claim.id), html(f"{o.claim.paper} · {o.claim.where}"),
+                html(_kind_label(o)),
+                f'<b style="color:{colour}">{o.result.verdict.value.upper()}</b>{mark}',
+                o.result.strength.value, html(o.result.method), f"{o.seconds:.2f}")) + "</tr>")
+        s = self.summary()
+        return (f"<p>verify run ({html(self.profile)} profile): {s['as_expected']}/"
+                f"{s['outcomes']} as expected</p><table><thead><tr>{head}</tr></thead>"
+                f"<tbody>{''.join(rows)}</tbody></table>")
+
+    def render(self, kind: str) -> str:
+        if kind == "json":
+            return json.dumps(self.to_json(), indent=1) + "\n"
+        if kind == "markdown":
+            return _markdown(self)
+        if kind == "latex":
+            return _latex(self)
+        raise ValueError(f"unknown report kind {kind!r}")
+
+
+class CoefficientTable:
+    """Coefficients for a notebook: ``CoefficientTable(hermite_coefficients(act, 10))``
+    renders as an HTML table and as LaTeX (exact values as formulas, balls as mid ± rad)."""
+
+    def __init__(self, coefficients: Sequence[Any], *, label: str = "c_k",
+                 digits: int = 15) -> None:
+        self.coefficients, self.label, self.digits = list(coefficients), label, digits
+
+    def rows(self) -> list[tuple[int, str, str, str]]:
+        from .numbers import report_ball
+
+        out = []
+        for c in self.coefficients:
+            mid, rad = report_ball(c.ball, self.digits)
+            exact = str(c.exact) if c.exact is not None else ""
+            tier = "float (no guarantee)" if c.tier == "float" else c.tier
+            out.append((c.k, exact or mid, "0" if exact else
+                        ("no bound" if c.tier == "float" else rad), tier))
+        return out
+
+    def _repr_html_(self) -> str:
+        from html import escape as html
+
+        body = "".join(f"<tr><td>{k}</td><td><code>{html(v)}</code></td><td>{html(r)}</td>"
+                       f"<td>{t}</td></tr>" for k, v, r, t in self.rows())
+        return (f"<table><thead><tr><th>k</th><th>{html(self.label)}</th><th>± rad</th>"
+                f"<th>tier</th></tr></thead><tbody>{body}</tbody></table>")
+
+    def _repr_latex_(self) -> str:
+        import sympy as sp
+
+        lines = []
+        for c, (k, v, r, t) in zip(self.coefficients, self.rows(), strict=True):
+            value = sp.latex(c.exact.sympy()) if c.exact is not None else (
+                f"{v} \\pm {r}" if r not in ("0", "no bound") else v)
+            lines.append(f"{k} & {value} & \\text{{{t}}} \\\\")
+        return ("$$\\begin{array}{rll} k & " + self.label + " & \\text{tier} \\\\ \\hline "
+                + " ".join(lines) + " \\end{array}$$")
+
+
+def _kind_label(o: Any) -> str:
+    if o.kind == "planted":
+        return f"planted: {o.variant.name}"
+    if o.kind == "printed":
+        return "erratum: as printed"
+    if o.claim.erratum:
+        return "erratum: corrected"
+    return "statistical only" if o.claim.statistical_only else "claim"
+
+
+def _md_cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown(report: RunReport) -> str:
+    s = report.summary()
+    what = ", planted variants" if report.planted else ""
+    lines = [f"# verify run ({report.profile} profile{what})",
+             "",
+             f"{s['outcomes']} checks of {s['entries']} catalogue entries; {s['as_expected']} as "
+             f"expected. Verdicts: {s['verdicts']['verified']} verified, "
+             f"{s['verdicts']['refuted']} refuted, {s['verdicts']['inconclusive']} inconclusive"
+             + (" (interrupted)" if report.interrupted else "") + ".",
+             "",
+             "| ID | paper · where | statement | kind | verdict | strength | method | s |",
+             "|---|---|---|---|---|---|---|---|"]
+    for o in report.outcomes:
+        statement = o.variant.statement if o.variant else o.claim.statement
+        verdict = o.result.verdict.value.upper() + ("" if o.as_expected else " (unexpected)")
+        lines.append("| " + " | ".join(_md_cell(c) for c in (
+            o.claim.id, f"{o.claim.paper} · {o.claim.where}", f"${statement}$",
+            _kind_label(o), verdict, o.result.strength.value, o.result.method,
+            f"{o.seconds:.2f}")) + " |")
+    return "\n".join(lines) + "\n"
+
+
+_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+                  "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+                  "^": r"\textasciicircum{}"}
+
+
+def latex_escape(text: str) -> str:
+    """Plain text for a LaTeX document (statements, which are LaTeX already, are not escaped).
+
+    >>> latex_escape("a_k & 50% of {x}")
+    'a\\\\_k \\\\& 50\\\\% of \\\\{x\\\\}'
+    """
+    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in str(text))
+
+
+def _latex(report: RunReport) -> str:
+    rows = []
+    for o in report.outcomes:
+        statement = o.variant.statement if o.variant else o.claim.statement
+        rows.append(" & ".join([
+            latex_escape(o.claim.id), latex_escape(f"{o.claim.paper}, {o.claim.where}"),
+            f"${statement}$", latex_escape(_kind_label(o)),
+            latex_escape(o.result.verdict.value), latex_escape(o.result.strength.value),
+            latex_escape(o.result.method)]) + r" \\")
+    return "\n".join([
+        "% verify run, " + report.profile + " profile; needs \\usepackage{longtable,amsmath}",
+        r"\begin{longtable}{@{}l p{2.6cm} p{5.2cm} l l l p{3.6cm}@{}}",
+        r"ID & where & statement & kind & verdict & strength & method \\ \hline",
+        r"\endhead", *rows, r"\end{longtable}", ""])
+
+
+def write_whole(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (a temporary file, then a rename)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".verify-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def progress(total: int, *, enabled: bool) -> Iterator[Callable[[str], None]]:
+    """A transient progress bar on stderr; ``advance(label)`` after each step."""
+    if not enabled:
+        yield lambda label: None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    with bar:
+        task = bar.add_task("checking", total=total)
+        yield lambda label: bar.update(task, advance=1, description=f"checked {label}")
+
+
+def run_table(report: RunReport) -> None:
+    """Print one table of a run's outcomes and a summary line."""
+    console = _console()
+    table = Table(title=escape(f"verify run — {report.profile} profile"
+                               + (" — planted variants (each must be REFUTED)"
+                                  if report.planted else "")))
+    for col in ("ID", "paper · where", "kind", "verdict", "strength", "methods", "s"):
+        table.add_column(col, overflow="fold")
+    for o in report.outcomes:
+        style = _STYLE[o.result.verdict]
+        verdict = f"[{style}]{o.result.verdict.value.upper()}[/]" + (
+            "" if o.as_expected else " [bold red](unexpected)[/]")
+        table.add_row(escape(o.claim.id), escape(f"{o.claim.paper} · {o.claim.where}"),
+                      escape(_kind_label(o)), verdict, o.result.strength.value,
+                      escape("; ".join(o.claim.methods)), f"{o.seconds:.2f}")
+    console.print(table)
+    s = report.summary()
+    console.print(f"{s['as_expected']}/{s['outcomes']} as expected "
+                  f"({s['verdicts']['verified']} verified, {s['verdicts']['refuted']} refuted, "
+                  f"{s['verdicts']['inconclusive']} inconclusive) in {s['seconds']} s")
+    for o in report.outcomes:
+        if not o.as_expected:
+            console.print(f"[bold red]{escape(o.claim.id)}[/] {escape(_kind_label(o))}: "
+                          f"expected {o.expected}, got {o.result.verdict.value}: "
+                          f"{escape(o.result.claim)}")
+
+
+def catalogue_table(entries: Sequence[Any]) -> None:
+    """Print the catalogue: ID, paper · where, source, methods, variants."""
+    table = Table(title=f"the catalogue: {len(entries)} identities")
+    for col in ("ID", "paper · where", "source", "methods", "variants"):
+        table.add_column(col, overflow="fold")
+    for c in entries:
+        extra = [f"{len(c.planted_variants)} planted"]
+        if c.erratum:
+            extra.append("erratum")
+        if c.statistical_only:
+            extra.append("statistical only")
+        table.add_row(escape(c.id), escape(f"{c.paper} · {c.where}"), c.source,
+                      escape("; ".join(c.methods)), ", ".join(extra))
+    _console().print(table)
