@@ -35,6 +35,7 @@ ValueError: activation='exp(x**2)' must be in L2(N(0,1)): ... of sub-Gaussian gr
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -149,7 +150,10 @@ def _lambdify(expr: sp.Expr) -> Callable[[np.ndarray], np.ndarray]:
     modules: list[Any] = [
         {"erf": scipy.special.erf, "erfc": scipy.special.erfc,
          "Heaviside": lambda t, h0=0.5: np.heaviside(t, 0.5),
-         "logaddexp0": lambda t: np.logaddexp(0.0, t)},
+         "logaddexp0": lambda t: np.logaddexp(0.0, t),
+         # elementwise, any number of arguments (SymPy's printer builds slow tuple reductions)
+         "Max": lambda *a: functools.reduce(np.maximum, a),
+         "Min": lambda *a: functools.reduce(np.minimum, a)},
         "numpy",
     ]
     raw: Callable[[np.ndarray], np.ndarray] = sp.lambdify(X, stable, modules=modules)

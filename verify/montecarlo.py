@@ -152,3 +152,78 @@ def network_sup_bound(net: Network) -> float | None:
         return None
     total = sum((abs(a) for a in net.outputs), fmpq(0))
     return float(total) * float(g.a)
+
+
+# ---------------------------------------------------------------------------------------------
+# Randomized quasi-Monte Carlo for squared norms of homogeneous networks.
+
+def rqmc_sphere_mean(integrand: Callable[[np.ndarray], np.ndarray], d: int, *, m: int,
+                     replicates: int = 16, seed: int = 1) -> Estimate:
+    """``E_theta[integrand(theta)]`` for theta uniform on S^{d-1}, by randomized QMC.
+
+    Each of ``replicates`` independent scrambled Sobol' nets of ``2^m`` points is mapped to the
+    sphere (normal inverse CDF, then normalized); ``stderr`` is the spread of the replicate
+    means over sqrt(replicates). The interval ``mean +/- t * stderr`` (Student t with
+    ``replicates - 1`` degrees of freedom) is asymptotic, like every Monte Carlo interval here.
+    """
+    from scipy.special import ndtri
+    from scipy.stats import qmc
+
+    if not 1 <= m <= 24:
+        raise ValueError(f"m={m} must be in 1..24 (2^m points per replicate)")
+    if replicates < 2:
+        raise ValueError(f"replicates={replicates} must be at least 2")
+    means = []
+    for r in range(replicates):
+        points = qmc.Sobol(d, scramble=True, rng=np.random.default_rng([seed, r])
+                           ).random_base2(m)
+        total = 0.0
+        for start in range(0, len(points), _BATCH):
+            z = ndtri(points[start:start + _BATCH])
+            theta = z / np.linalg.norm(z, axis=1)[:, None]
+            values = np.asarray(integrand(theta), dtype=float)
+            if not np.all(np.isfinite(values)):
+                raise ValueError("the integrand must return finite values")
+            total += float(values.sum())
+        means.append(total / len(points))
+    arr = np.array(means)
+    return Estimate(float(arr.mean()), float(arr.std(ddof=1) / math.sqrt(replicates)),
+                    replicates * 2**m, seed, f"RQMC on S^{d - 1} ({replicates} x 2^{m})")
+
+
+def is_positively_homogeneous(net: Network) -> bool:
+    """``f(s x) = s f(x)`` for s > 0: zero biases and ``sigma(u) = alpha_+- u`` on each side
+    of 0 (every piece of sigma is ``c x`` and the only breakpoint is 0)."""
+    import sympy as sp
+
+    from .expressions import SYMBOLS
+
+    if any(b != 0 for b in net.biases):
+        return False
+    x = SYMBOLS["x"]
+    for piece in net.act.pieces:
+        if any(e.is_finite and e != 0 for e in (piece.lo, piece.hi)):
+            return False
+        poly = sp.Poly(piece.expr, x) if piece.expr.is_polynomial(x) else None
+        if poly is None or any(monom != (1,) for monom in poly.monoms()):
+            if poly is None or not poly.is_zero:
+                return False
+    return True
+
+
+def homogeneous_norm_squared(net: Network, law: RadialLaw, *, m: int, replicates: int = 16,
+                             seed: int = 1) -> Estimate:
+    """``E_D[f^2] = E[R^2] E_theta[f(theta)^2]`` for a positively homogeneous network (degree 1)
+    and a radial law with an exact second radius moment: the radius is integrated exactly and
+    only the direction by RQMC."""
+    if not is_positively_homogeneous(net):
+        raise ValueError(f"network {net.name!r} is not positively homogeneous (nonzero biases "
+                         "or an activation with sigma(s u) != s sigma(u)); use estimate()")
+    if law.d != net.n:
+        raise ValueError(f"law dimension {law.d} != network input dimension {net.n}")
+    factor = float(law.radius_moment(2))
+    f = compile_network(net)
+    est = rqmc_sphere_mean(lambda theta: f(theta) ** 2, net.n, m=m, replicates=replicates,
+                           seed=seed)
+    return Estimate(factor * est.mean, factor * est.stderr, est.n, seed,
+                    f"{law.name}: E[R^2] exact x {est.law}")

@@ -1,0 +1,97 @@
+"""Monte Carlo and randomized QMC: consistent with exact values, refuting planted ones on two
+seeds, never VERIFIED; homogeneity detection; bad input."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from verify.activations import activation
+from verify.checks import Strength, Verdict
+from verify.measures import ball, gaussian, sphere
+from verify.montecarlo import (
+    compile_network,
+    estimate,
+    homogeneous_norm_squared,
+    is_positively_homogeneous,
+    rqmc_sphere_mean,
+    statistical_check,
+)
+from verify.networks import parity_network, parity_norm_dual_kernel
+
+EXACT_K2 = 2 - 4 / math.pi  # ||f_{0,1}||^2 for relu under N(0, I): exact, by hand
+
+
+def test_plain_estimate_consistent_and_seeded() -> None:
+    f = compile_network(parity_network(4, (0, 1), "relu"))
+    a = estimate(lambda x: f(x) ** 2, gaussian(4), n_samples=100_000, seed=7)
+    b = estimate(lambda x: f(x) ** 2, gaussian(4), n_samples=100_000, seed=7)
+    assert a == b and abs(a.z(EXACT_K2)) < 5
+
+
+def test_statistical_check_never_verifies_and_refutes_a_planted_value() -> None:
+    f = compile_network(parity_network(4, (0, 1), "relu"))
+
+    def make(seed: int):
+        return estimate(lambda x: f(x) ** 2, gaussian(4), n_samples=100_000, seed=seed)
+
+    ok = statistical_check("||f||^2 = 2 - 4/pi", EXACT_K2, make)
+    assert (ok.verdict, ok.strength) == (Verdict.INCONCLUSIVE, Strength.STATISTICAL)
+    # Planted: the norm with 1/k instead of 1/sqrt(k) inside (a factor 1/2 here).
+    bad = statistical_check("||f||^2 = (2 - 4/pi)/2", EXACT_K2 / 2, make)
+    assert bad.verdict is Verdict.REFUTED and "seed_2" in bad.evidence
+
+
+@pytest.mark.parametrize("act,expected", [("relu", True), ("abs", True), ("leaky_relu", True),
+                                          ("x", True), ("sigmoid", False), ("step", False),
+                                          ("hardtanh", False), ("Max(x, 0)**2", False)])
+def test_positive_homogeneity(act: str, expected: bool) -> None:
+    assert is_positively_homogeneous(parity_network(3, (0, 1), act)) is expected
+
+
+@pytest.mark.parametrize("law", [gaussian(4), sphere(4), ball(4)])
+def test_rqmc_norm_matches_the_exact_dual_kernel_norm(law) -> None:
+    net = parity_network(4, (0, 1, 2, 3), "relu")
+    # The sphere and the ball differ from the Gaussian only by E[R^2] (homogeneity).
+    gauss = float(parity_norm_dual_kernel(4, activation("relu"), digits=15)[1].mid())
+    exact = gauss * float(law.radius_moment(2)) / 4
+    est = homogeneous_norm_squared(net, law, m=12, replicates=16, seed=3)
+    assert abs(est.z(exact)) < 6, (est, exact)
+    assert est.stderr < 0.05 * exact
+
+
+def test_rqmc_sphere_mean_of_a_known_moment() -> None:
+    # E[theta_1^2 theta_2^2] on S^4 is 1/35.
+    est = rqmc_sphere_mean(lambda t: t[:, 0] ** 2 * t[:, 1] ** 2, 5, m=12, replicates=8, seed=1)
+    assert abs(est.z(1 / 35)) < 6 and est.stderr < 1e-3
+
+
+def test_rqmc_beats_plain_monte_carlo_at_equal_cost() -> None:
+    net = parity_network(4, (0, 1, 2, 3), "relu")
+    f = compile_network(net)
+    plain = estimate(lambda x: f(x) ** 2, gaussian(4), n_samples=16 * 2**12, seed=1)
+    rqmc = homogeneous_norm_squared(net, gaussian(4), m=12, replicates=16, seed=1)
+    assert rqmc.stderr < plain.stderr
+
+
+@pytest.mark.parametrize("kwargs,match", [
+    ({"m": 0}, "m=0"), ({"m": 30}, "m=30"), ({"m": 8, "replicates": 1}, "replicates=1")])
+def test_rqmc_bad_input(kwargs, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        rqmc_sphere_mean(lambda t: t[:, 0], 3, **kwargs)
+
+
+def test_homogeneous_norm_refuses_non_homogeneous_networks() -> None:
+    with pytest.raises(ValueError, match="not positively homogeneous"):
+        homogeneous_norm_squared(parity_network(3, (0, 1), "sigmoid"), gaussian(3), m=8)
+    with pytest.raises(ValueError, match="dimension"):
+        homogeneous_norm_squared(parity_network(3, (0, 1), "relu"), gaussian(4), m=8)
+
+
+def test_estimate_bad_input() -> None:
+    with pytest.raises(ValueError, match="n_samples"):
+        estimate(lambda x: x[:, 0], gaussian(2), n_samples=1, seed=1)
+    with pytest.raises(ValueError, match="finite"):
+        estimate(lambda x: np.full(len(x), np.inf), gaussian(2), n_samples=10, seed=1)
