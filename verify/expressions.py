@@ -263,8 +263,8 @@ def _real_only(e: sp.Expr, env: Mapping[sp.Symbol, acb], analytic: bool) -> acb:
     """Kinks and jumps: evaluated on real balls only; non-analytic for the integrator."""
     if analytic:
         return _nan()
-    args = [_acb(a, env, analytic) if not isinstance(a, sp.logic.boolalg.Boolean) else a
-            for a in e.args]
+    # A Symbol is also a sympy Boolean: test for Expr, not for "not Boolean".
+    args = [_acb(a, env, analytic) if isinstance(a, sp.Expr) else a for a in e.args]
     if any(isinstance(a, acb) and not a.imag.is_zero() for a in args):
         return _nan()
     reals = [a.real if isinstance(a, acb) else a for a in args]

@@ -335,3 +335,14 @@ def test_acb_piece_ball_contains_the_value(spec: str) -> None:
                 assert lo <= ref <= hi, (spec, i, x, z, ref)
     finally:
         ctx.prec = saved
+
+
+@pytest.mark.parametrize("spec", ["relu", "abs", "hardtanh", "leaky_relu", "sign", "step"])
+@given(st.floats(-5, 5, allow_nan=False).filter(lambda v: abs(v) > 1e-6))
+def test_whole_expression_in_arb_contains_numpy(spec: str, value: float) -> None:
+    # Regression: Max/Abs of a *symbol* went unsubstituted (a Symbol is a SymPy Boolean).
+    from verify.expressions import arb_value
+
+    act = _act(spec)
+    ball = arb_value(act.expr, {SYMBOLS["x"]: arb(value)})
+    assert ball.contains(arb(float(act.numpy(np.array([value]))[0]))), (spec, value, ball)
