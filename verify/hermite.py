@@ -610,9 +610,22 @@ def cross_kernel(act1: Activation, act2: Activation, rhos: Sequence[arb | float 
                 return [s + arb(0, t.upper()) for s, t in zip(series, tails, strict=True)], n
 
 
+_EXACT_PREFIX_CACHE: dict[sp.Expr, list[ExactValue]] = {}
+
+
+def _exact_prefix(act: Activation, stop: int) -> list[ExactValue]:
+    """``exact_coefficients(act, stop - 1)``, extended by doubling and memoized, so a series
+    summed block by block costs linear, not quadratic, time."""
+    have = _EXACT_PREFIX_CACHE.get(act.expr, [])
+    if len(have) < stop:
+        have = exact_coefficients(act, max(stop, 2 * len(have)) - 1)
+        _EXACT_PREFIX_CACHE[act.expr] = have
+    return have[:stop]
+
+
 def _coefficient_block(act: Activation, start: int, stop: int, digits: int) -> list[Coefficient]:
     if has_exact_form(act):
-        values = exact_coefficients(act, stop - 1)[start:stop]
+        values = _exact_prefix(act, stop)[start:stop]
         return [Coefficient(start + i, "exact", v.ball(), v, "", True)
                 for i, v in enumerate(values)]
     return [certified_coefficient(act, k, digits=digits) for k in range(start, stop)]
