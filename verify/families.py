@@ -139,7 +139,7 @@ def sign_vector_directions(m: int, d: int, *, seed: int) -> list[tuple[int, ...]
         raise ValueError(f"m={m} sign vectors need 1 <= m <= 2^(d-1) (d={d})")
     rng = np.random.default_rng(seed)
     seen: set[tuple[int, ...]] = set()
-    out = []
+    out: list[tuple[int, ...]] = []
     while len(out) < m:
         u = tuple(int(s) for s in rng.choice((-1, 1), size=d))
         key = u if u[0] == 1 else tuple(-a for a in u)  # u and -u give the same ridge function

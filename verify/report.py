@@ -20,7 +20,11 @@ _STYLE = {Verdict.VERIFIED: "green", Verdict.REFUTED: "bold red", Verdict.INCONC
 
 
 def _console() -> Console:
-    return Console(soft_wrap=False, highlight=False)
+    # Piped output (not a terminal) gets 140 columns instead of rich's default 80.
+    import sys
+
+    width = None if sys.stdout.isatty() else 140
+    return Console(soft_wrap=False, highlight=False, width=width)
 
 
 def coefficient_table(label: str, digits: int, rows: Sequence[dict[str, Any]]) -> None:
@@ -327,8 +331,10 @@ def run_table(report: RunReport) -> None:
     table = Table(title=escape(f"verify run — {report.profile} profile"
                                + (" — planted variants (each must be REFUTED)"
                                   if report.planted else "")))
+    widths = {"paper · where": 30, "kind": 22, "methods": 44}
     for col in ("ID", "paper · where", "kind", "verdict", "strength", "methods", "s"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=widths.get(col),
+                         justify="right" if col == "s" else "left")
     for o in report.outcomes:
         style = _STYLE[o.result.verdict]
         verdict = f"[{style}]{o.result.verdict.value.upper()}[/]" + (

@@ -96,8 +96,9 @@ def planted_symmetry_pairs(draw: st.DrawFn, n: int = 4, *, max_units: int = 3,
     sigma(<R_i v_j,x> + e_j)]`` is even, both with small integer weights and rational biases."""
     sigma = activation(act) if act is not None else draw(activations())
     i = draw(st.integers(0, n - 1))
-    weight = st.lists(st.integers(-3, 3), min_size=n, max_size=n).filter(
-        lambda w, i=i: w[i] != 0)  # a unit with w_i = 0 is fixed by R_i and cancels itself
+    # A unit with w_i = 0 is fixed by R_i and cancels itself.
+    weight: st.SearchStrategy[list[int]] = st.lists(
+        st.integers(-3, 3), min_size=n, max_size=n).filter(lambda w: w[i] != 0)
     small = st.fractions(-2, 2, max_denominator=4)
 
     def build(sign: int, name: str) -> Network:
