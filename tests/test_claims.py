@@ -1,0 +1,110 @@
+"""The verification suite enforces itself: `verify run` (quick profile) shows every catalogue
+entry as expected (VERIFIED; errata: printed REFUTED beside corrected VERIFIED; statistical-only:
+consistent), `verify run --planted` REFUTES every planted variant, and proofs_notes/ covers
+exactly the catalogue's IDs.
+
+Both runs go through the command line once per test session (subprocess, JSON parsed)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from verify.claims import PAPERS, catalogue
+from verify.claims.base import SOURCES
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTES = ROOT / "proofs_notes"
+
+
+def _verify(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "verify.cli", *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def quick() -> tuple[subprocess.CompletedProcess, dict]:
+    proc = _verify("run", "--json", "-")
+    return proc, json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="module")
+def planted() -> tuple[subprocess.CompletedProcess, dict]:
+    proc = _verify("run", "--planted", "--json", "-")
+    return proc, json.loads(proc.stdout)
+
+
+def test_catalogue_is_well_formed() -> None:
+    entries = catalogue()
+    assert len(entries) >= 80, len(entries)
+    for c in entries:
+        assert re.fullmatch(r"[ABCD]\d+b?", c.id), c.id
+        assert c.paper in PAPERS and c.source in SOURCES, c.id
+        assert c.statement and c.where and c.methods, c.id
+        assert c.planted_variants, f"{c.id} has no planted variant: a check that cannot fail"
+
+
+def test_quick_run_verifies_every_entry(quick) -> None:
+    proc, doc = quick
+    assert proc.returncode == 0, (proc.stderr[-2000:], [r for r in doc["results"]
+                                                      if not r["as_expected"]])
+    ids = {r["id"] for r in doc["results"]}
+    assert ids == {c.id for c in catalogue()}
+    for r in doc["results"]:
+        if r["kind"] == "printed":
+            assert r["verdict"] == "refuted" and r["erratum"], r
+        elif r["statistical_only"]:
+            assert (r["verdict"], r["strength"]) == ("inconclusive", "statistical"), r
+        else:
+            assert r["verdict"] == "verified" and r["strength"] in ("exact", "certified"), r
+
+
+def test_every_erratum_shows_printed_beside_corrected(quick) -> None:
+    _, doc = quick
+    errata = {c.id for c in catalogue() if c.erratum}
+    kinds = {(r["id"], r["kind"]) for r in doc["results"]}
+    for cid in errata:
+        assert {(cid, "printed"), (cid, "claim")} <= kinds, cid
+
+
+def test_planted_run_refutes_every_variant(planted) -> None:
+    proc, doc = planted
+    bad = [r for r in doc["results"] if r["verdict"] != "refuted"]
+    assert not bad, bad
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    expected = sum(len(c.planted_variants) for c in catalogue())
+    assert len(doc["results"]) == expected and doc["summary"]["as_expected"] == expected
+
+
+def _note_ids(path: Path) -> list[str]:
+    return re.findall(r"^### ([ABCD]\d+b?) ", path.read_text(encoding="utf-8"), flags=re.M)
+
+
+@pytest.mark.parametrize("paper", list(PAPERS))
+def test_notes_and_catalogue_do_not_drift(paper: str) -> None:
+    path = NOTES / f"{paper}.md"
+    assert path.exists(), f"proofs_notes/{paper}.md is missing"
+    in_notes = _note_ids(path)
+    assert len(in_notes) == len(set(in_notes)), "an ID has two sections"
+    in_catalogue = {c.id for c in catalogue() if c.paper == paper}
+    assert set(in_notes) == in_catalogue, (
+        f"only in notes: {sorted(set(in_notes) - in_catalogue)}; "
+        f"only in catalogue: {sorted(in_catalogue - set(in_notes))}")
+
+
+def test_run_json_is_schema_valid(quick, planted) -> None:
+    import jsonschema
+
+    schema = json.loads((ROOT / "verify" / "schemas" / "run.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for _, doc in (quick, planted):
+        jsonschema.validate(doc, schema)
+    broken = json.loads(json.dumps(quick[1]))
+    broken["results"][0]["verdict"] = "probably"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
