@@ -756,7 +756,7 @@ class Bench:
                      "every pair (extrapolated)", t_b, "family16_8", ok, " (est.)")
 
     def task_mc_norm8(self) -> None:
-        """Monte Carlo of ||f_S||^2, k = 8, relu: time to 3 significant digits."""
+        """Monte Carlo of ‖f_S‖², k = 8, relu: time to 3 significant digits."""
         from verify.measures import gaussian
         from verify.montecarlo import homogeneous_norm_squared
         from verify.networks import parity_network
@@ -764,7 +764,7 @@ class Bench:
         k, m, reps = 8, 16, 16
         net = parity_network(k, tuple(range(k)), "relu")
         law = gaussian(k)
-        t_v, est = self.run_verify("MC ||f_S||^2 k=8", lambda: homogeneous_norm_squared(
+        t_v, est = self.run_verify("MC ‖f_S‖² k=8", lambda: homogeneous_norm_squared(
             net, law, m=m, replicates=reps, seed=1), repeats=1)
         n = reps * 2**m
         rng = np.random.default_rng(1)
@@ -781,14 +781,14 @@ class Bench:
         t_need = t_v * (est.stderr / target) ** 2
         t_base_need = t_b * (base_se / target) ** 2
         self.notes.append(
-            f"MC ||f_S||^2 (k=8, relu): verify = RQMC on the sphere ({reps} scrambled Sobol' "
+            f"MC ‖f_S‖² (k=8, relu): verify = RQMC on the sphere ({reps} scrambled Sobol' "
             f"nets of 2^{m}) with E[R^2] exact, {t_v:.2f} s for {est.mean:.5f} +- "
             f"{est.stderr:.5f} (replicate stderr); plain numpy (all 256 units, i.i.d.) "
             f"{float(vals.mean()):.5f} +- {base_se:.5f} in {t_b:.2f} s for the same {n} "
             f"points (throughput ratio {t_b / t_v:.2f}x). Three significant digits (95% "
             f"half-width <= 5e-4 |mean|): about {t_need:.0f} s for verify, {t_base_need:.0f} s "
             "for plain numpy (extrapolated with time ~ stderr^-2).")
-        self.add_row("Monte Carlo ||f_S||^2, k=8, to 3 significant digits (extrapolated)",
+        self.add_row("Monte Carlo ‖f_S‖², k=8, to 3 significant digits (extrapolated)",
                      t_need, "plain numpy i.i.d., all 256 units", t_base_need, "mc_norm8", True,
                      " (est.)")
 

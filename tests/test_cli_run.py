@@ -72,3 +72,22 @@ def test_table_and_list() -> None:
     listing = _verify("list")
     assert listing.returncode == 0
     assert all(c.id in listing.stdout for c in catalogue())
+
+
+def test_ctrl_c_stops_cleanly_with_what_finished(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    out = tmp_path / "partial.json"
+    proc = subprocess.Popen([sys.executable, "-m", "verify.cli", "run", "--json", str(out),
+                             "--quiet"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    time.sleep(8)  # imports, then a few entries
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=max(1, deadline - time.monotonic()))
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "interrupted after" in stderr
+    doc = json.loads(out.read_text())
+    assert doc["summary"]["interrupted"] is True
+    assert 0 < len(doc["results"]) < 101
