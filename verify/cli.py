@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--float", action="store_true", dest="float_tier",
                    help="fast double-precision screening values (no guarantee)")
     c.add_argument("--json", action="store_true")
+    c.add_argument("--quiet", action="store_true", help="no progress bar")
 
     claim = sub.add_parser("claim", help="decide a claimed coefficient, formula or kernel value")
     csub = claim.add_subparsers(dest="kind", required=True, parser_class=_Parser)
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     fam.add_argument("--seed", type=int, default=1)
     fam.add_argument("--digits", type=int, default=20)
     fam.add_argument("--json", action="store_true")
+    fam.add_argument("--quiet", action="store_true", help="no progress indicator")
 
     run = sub.add_parser("run", help="re-check the identities of the four papers")
     run.add_argument("--paper", action="append", default=[], metavar="P",
@@ -223,11 +225,17 @@ def _coeffs(args: argparse.Namespace, basis: Any) -> int:
         raise UsageError("--exact and --float exclude each other; choose one")
     act = _activation(args.activation)
     tier: Tier = "exact" if args.exact else "float" if args.float_tier else "auto"
-    if basis.name == "hermite":
-        coeffs = hermite_coefficients(act, args.max_degree, digits=args.digits, tier=tier)
-    else:
-        coeffs = gegenbauer_coefficients(act, args.max_degree, d=basis.d, r=basis.r,
-                                         digits=args.digits, tier=tier)
+    from .report import progress
+
+    show = not args.quiet and sys.stderr.isatty()
+    with progress(args.max_degree + 1, enabled=show, label="coefficient") as advance:
+        tick = lambda k: advance(f"k={k}")  # noqa: E731
+        if basis.name == "hermite":
+            coeffs = hermite_coefficients(act, args.max_degree, digits=args.digits, tier=tier,
+                                          progress=tick)
+        else:
+            coeffs = gegenbauer_coefficients(act, args.max_degree, d=basis.d, r=basis.r,
+                                             digits=args.digits, tier=tier, progress=tick)
     rows = []
     for c in coeffs:
         mid, rad = report_ball(c.ball, args.digits)
@@ -322,8 +330,12 @@ def _family(args: argparse.Namespace) -> int:
                              "a family file sets them itself")
         family = load_family_file(args.target)
         parity_k = None
-    report = check_family(family, parity_k=parity_k, digits=args.digits,
-                          mc_samples=args.samples, seed=args.seed, tau=tau)
+    from .report import status
+
+    with status("certificates, norms, Monte Carlo controls",
+                enabled=not args.quiet and sys.stderr.isatty()):
+        report = check_family(family, parity_k=parity_k, digits=args.digits,
+                              mc_samples=args.samples, seed=args.seed, tau=tau)
     if args.json:
         print(json.dumps(report.to_json()))
     else:

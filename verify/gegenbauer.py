@@ -30,6 +30,7 @@ probability ``E_x[sigma(<w,x>) Y(x)] = a_k Y(w)``; surface
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import sympy as sp
@@ -83,9 +84,10 @@ def marginal_constant_exact(d: int) -> sp.Expr:
 
 def gegenbauer_coefficients(
     act: Activation | str, max_degree: int, *, d: int, r: object = 1, digits: int = 15,
-    tier: Tier = "auto",
+    tier: Tier = "auto", progress: Callable[[int], None] | None = None,
 ) -> list[Coefficient]:
-    """``[a_0, ..., a_max_degree]`` of ``act`` on S^{d-1} at radius r (see module docstring)."""
+    """``[a_0, ..., a_max_degree]`` of ``act`` on S^{d-1} at radius r (see module docstring);
+    ``progress(k)`` is called after each certified coefficient."""
     act = activation(act) if isinstance(act, str) else act
     max_degree = check_degree(max_degree, name="max_degree")
     d = check_dimension(d)
@@ -109,8 +111,12 @@ def gegenbauer_coefficients(
             return [Coefficient(k, "exact", v.ball(), v,
                                 "half-sphere Beta moments (rational arithmetic)", True)
                     for k, v in enumerate(values)]
-    return [certified_sphere_coefficient(act, k, d=d, r=radius, digits=digits)
-            for k in range(max_degree + 1)]
+    out = []
+    for k in range(max_degree + 1):
+        out.append(certified_sphere_coefficient(act, k, d=d, r=radius, digits=digits))
+        if progress is not None:
+            progress(k)
+    return out
 
 
 def has_exact_sphere_form(act: Activation, r: sp.Rational) -> bool:

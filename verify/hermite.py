@@ -32,7 +32,7 @@ A coefficient that a proved symmetry makes zero is exact 0 in every tier.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 import numpy as np
@@ -76,8 +76,11 @@ def hermite_coefficients(
     *,
     digits: int = 15,
     tier: Tier = "auto",
+    progress: Callable[[int], None] | None = None,
 ) -> list[Coefficient]:
     """``[c_0, ..., c_max_degree]`` of ``act``.
+
+    ``progress(k)``, if given, is called after each certified coefficient (for progress bars).
 
     ``tier="auto"`` uses the exact tier where it applies and the certified tier otherwise.
     Guarantee: exact values, or balls that contain the value with radius at most
@@ -106,7 +109,14 @@ def hermite_coefficients(
         with workprec(bits_for_digits(digits) + 10):
             return [Coefficient(k, "exact", v.ball(), v, _exact_method(act, v), True)
                     for k, v in enumerate(values)]
-    return [certified_coefficient(act, k, digits=digits) for k in range(max_degree + 1)]
+    return [_reported(certified_coefficient(act, k, digits=digits), progress)
+            for k in range(max_degree + 1)]
+
+
+def _reported(c: Coefficient, progress: Callable[[int], None] | None) -> Coefficient:
+    if progress is not None:
+        progress(c.k)
+    return c
 
 
 def hermite_coefficient(

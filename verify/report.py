@@ -305,8 +305,9 @@ def write_whole(path: str, text: str) -> None:
 
 
 @contextlib.contextmanager
-def progress(total: int, *, enabled: bool) -> Iterator[Callable[[str], None]]:
-    """A transient progress bar on stderr; ``advance(label)`` after each step."""
+def progress(total: int, *, enabled: bool, label: str = "checked"
+             ) -> Iterator[Callable[[str], None]]:
+    """A transient progress bar on stderr; ``advance(text)`` after each step."""
     if not enabled:
         yield lambda label: None
         return
@@ -321,8 +322,18 @@ def progress(total: int, *, enabled: bool) -> Iterator[Callable[[str], None]]:
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
     with bar:
-        task = bar.add_task("checking", total=total)
-        yield lambda label: bar.update(task, advance=1, description=f"checked {label}")
+        task = bar.add_task(label, total=total)
+        yield lambda text: bar.update(task, advance=1, description=f"{label} {text}")
+
+
+@contextlib.contextmanager
+def status(text: str, *, enabled: bool) -> Iterator[None]:
+    """A transient spinner on stderr while a step without a count runs."""
+    if not enabled:
+        yield
+        return
+    with Console(stderr=True).status(text):
+        yield
 
 
 def run_table(report: RunReport) -> None:

@@ -1,0 +1,31 @@
+"""Progress callbacks (what the CLI's progress bars hang on) and --quiet."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from verify.activations import activation
+from verify.gegenbauer import gegenbauer_coefficients
+from verify.hermite import hermite_coefficients
+
+
+def test_progress_is_called_once_per_coefficient_of_the_certified_path() -> None:
+    seen: list[int] = []
+    coeffs = hermite_coefficients(activation("tanh"), 6, digits=10, progress=seen.append)
+    assert seen == [c.k for c in coeffs] == list(range(7))  # symmetry zeros included
+    seen.clear()
+    gegenbauer_coefficients(activation("sigmoid"), 4, d=5, digits=10, progress=seen.append)
+    assert seen == list(range(5))
+    seen.clear()
+    hermite_coefficients(activation("relu"), 6, progress=seen.append)  # exact: nothing slow
+    assert seen == []
+
+
+def test_quiet_flags() -> None:
+    for args in (["coeffs", "sigmoid", "--max-degree", "3", "--quiet"],
+                 ["family", "parity", "--n", "4", "--k", "2", "--activation", "relu", "--quiet",
+                  "--samples", "1000"]):
+        proc = subprocess.run([sys.executable, "-m", "verify.cli", *args], capture_output=True,
+                              text=True, timeout=300)
+        assert proc.returncode == 0 and proc.stderr == "", proc.stderr
