@@ -307,31 +307,16 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
 
 def _family(args: argparse.Namespace) -> int:
     from .expressions import parse
-    from .family_check import check_family, load_family_file
-    from .networks import parity_family
+    from .family_check import check_family
     from .numbers import check_digits
+    from .report import status
 
     check_digits(args.digits)
     tau = parse(args.tau, symbols=())
     if not tau.is_Rational or not 0 < tau <= 1:
         raise UsageError(f"--tau {args.tau} must be a rational number in (0, 1], e.g. 1/100")
-    if args.samples < 100:
-        raise UsageError(f"--samples {args.samples} must be at least 100")
-    if args.target == "parity":
-        missing = [f"--{name}" for name in ("n", "k", "activation")
-                   if getattr(args, name) is None]
-        if missing:
-            raise UsageError(f"verify family parity needs {', '.join(missing)}")
-        family = parity_family(args.n, args.k, _activation(args.activation))
-        parity_k: int | None = args.k
-    else:
-        if args.n is not None or args.k is not None or args.activation is not None:
-            raise UsageError("--n, --k and --activation apply only to 'verify family parity'; "
-                             "a family file sets them itself")
-        family = load_family_file(args.target)
-        parity_k = None
-    from .report import status
-
+    family = _target_family(args, "verify family")
+    parity_k: int | None = args.k if args.target == "parity" else None
     with status("certificates, norms, Monte Carlo controls",
                 enabled=not args.quiet and sys.stderr.isatty()):
         report = check_family(family, parity_k=parity_k, digits=args.digits,
@@ -374,19 +359,7 @@ def _plot(args: argparse.Namespace) -> int:
         plots._pyplot()
         plots.plot_kernel(act, out, dim=args.dim)
     else:
-        from .family_check import load_family_file
-        from .networks import parity_family
-
-        if args.samples < 100:
-            raise UsageError(f"--samples {args.samples} must be at least 100")
-        if args.target == "parity":
-            missing = [f"--{name}" for name in ("n", "k", "activation")
-                       if getattr(args, name) is None]
-            if missing:
-                raise UsageError(f"verify plot family parity needs {', '.join(missing)}")
-            family = parity_family(args.n, args.k, _activation(args.activation))
-        else:
-            family = load_family_file(args.target)
+        family = _target_family(args, "verify plot family")
         plots._pyplot()
         plots.plot_family(family, out, samples=args.samples, seed=args.seed)
     print(f"wrote {out}")
@@ -444,6 +417,25 @@ def _check_writable(flag: str, path: str) -> None:
         raise UsageError(f"--{flag} {path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
         raise UsageError(f"--{flag} {path} is not writable; choose another path")
+
+
+def _target_family(args: argparse.Namespace, command: str) -> Any:
+    """The family named by ``parity --n N --k K --activation ACT`` or by a family file."""
+    from .family_check import load_family_file
+    from .networks import parity_family
+
+    if args.samples < 100:
+        raise UsageError(f"--samples {args.samples} must be at least 100")
+    if args.target == "parity":
+        missing = [f"--{name}" for name in ("n", "k", "activation")
+                   if getattr(args, name) is None]
+        if missing:
+            raise UsageError(f"{command} parity needs {', '.join(missing)}")
+        return parity_family(args.n, args.k, _activation(args.activation))
+    if args.n is not None or args.k is not None or args.activation is not None:
+        raise UsageError(f"--n, --k and --activation apply only to '{command} parity'; "
+                         "a family file sets them itself")
+    return load_family_file(args.target)
 
 
 def _parse_rho(text: str) -> Any:
