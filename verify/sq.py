@@ -68,7 +68,16 @@ def csq_lower_bound(*, m: int, tau: object, norm_sq: object = 1) -> SQBound:
     q = sp.Rational(m - 1) * t**2 / e
     return SQBound("CSQ", m, t, e, q,
                    f"any correlational-SQ learner with tolerance {t} needs at least "
-                   f"(m-1) tau^2/|g|^2 = {q} queries to tell the {m} functions apart")
+                   f"(m-1) tau^2/|g|^2 = {q} queries to tell the {m} functions apart"
+                   + _vacuous(q))
+
+
+def _vacuous(q: sp.Expr) -> str:
+    """Say so when a query bound is below 1: true, but it proves nothing."""
+    if q < 1:
+        return (f" (vacuous: {float(q):.3g} < 1; the family is too small for this tolerance, "
+                "the bound grows with the family size m)")
+    return ""
 
 
 def boolean_sq_lower_bound(*, m: int, tau: object, norm_sq: object) -> SQBound:
@@ -77,7 +86,7 @@ def boolean_sq_lower_bound(*, m: int, tau: object, norm_sq: object) -> SQBound:
     q = sp.Rational(m - 1) * t**2 / (4 * e)
     return SQBound("SQ (Boolean labels)", m, t, e, q,
                    f"any SQ learner with tolerance {t} needs at least (m-1) tau^2/(4|g|^2) = "
-                   f"{q} queries")
+                   f"{q} queries" + _vacuous(q))
 
 
 def parity_family_bounds(n: int | None = None, k: int | None = None) -> dict[str, object]:
