@@ -12,13 +12,17 @@ from verify.hermite import hermite_coefficients
 
 def test_progress_is_called_once_per_coefficient_of_the_certified_path() -> None:
     seen: list[int] = []
-    coeffs = hermite_coefficients(activation("tanh"), 6, digits=10, progress=seen.append)
+
+    def tick(c) -> None:
+        seen.append(c.k)
+
+    coeffs = hermite_coefficients(activation("tanh"), 6, digits=10, progress=tick)
     assert seen == [c.k for c in coeffs] == list(range(7))  # symmetry zeros included
     seen.clear()
-    gegenbauer_coefficients(activation("sigmoid"), 4, d=5, digits=10, progress=seen.append)
+    gegenbauer_coefficients(activation("sigmoid"), 4, d=5, digits=10, progress=tick)
     assert seen == list(range(5))
     seen.clear()
-    hermite_coefficients(activation("relu"), 6, progress=seen.append)  # exact: nothing slow
+    hermite_coefficients(activation("relu"), 6, progress=tick)  # exact: nothing slow
     assert seen == []
 
 
@@ -29,3 +33,20 @@ def test_quiet_flags() -> None:
         proc = subprocess.run([sys.executable, "-m", "verify.cli", *args], capture_output=True,
                               text=True, timeout=300)
         assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+
+
+def test_ctrl_c_in_coeffs_shows_what_finished() -> None:
+    import json
+    import signal
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "verify.cli", "coeffs", "sigmoid",
+                             "--max-degree", "400", "--digits", "60", "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(6)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "interrupted after" in stderr
+    rows = json.loads(stdout)["coefficients"]
+    assert 0 < len(rows) < 401 and [r["k"] for r in rows] == list(range(len(rows)))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -66,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
         q.add_argument("--json", action="store_true")
         q.add_argument("--latex", action="store_true",
                        help="also print the decided statement as LaTeX (with its verdict)")
+        q.add_argument("--quiet", action="store_true", help="no progress bar")
 
     fam = sub.add_parser("family", help="orthogonality, norms, controls and SQ bound of a "
                          "family of networks")
@@ -129,12 +132,40 @@ def _basis_args(p: argparse.ArgumentParser) -> None:
                    help="radius r > 0 (rational) of the sphere, gegenbauer only (default 1)")
 
 
+class _Interrupt:
+    """Ctrl-C, made safe. A KeyboardInterrupt raised inside a python-flint callback (the
+    integrand of ``acb.integral``) surfaces as a SystemError with a traceback, so the first
+    Ctrl-C only sets a flag that the command checks between steps (each coefficient, each
+    catalogue entry): it then stops and reports what finished. A second Ctrl-C stops at once."""
+
+    requested = False
+
+    @classmethod
+    def handler(cls, signum: int, frame: Any) -> None:
+        if cls.requested:
+            print("verify: interrupted", file=sys.stderr, flush=True)
+            os._exit(130)
+        cls.requested = True
+        print("verify: stopping after the current step (Ctrl-C again to stop at once)",
+              file=sys.stderr, flush=True)
+
+
+def checkpoint() -> None:
+    """Raise KeyboardInterrupt here, between steps, if Ctrl-C was pressed."""
+    if _Interrupt.requested:
+        raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``verify`` console script."""
+    previous = signal.signal(signal.SIGINT, _Interrupt.handler)
     try:
         args = _parser().parse_args(_join_negative_values(list(sys.argv[1:] if argv is None
                                                               else argv)))
-        return _dispatch(args)
+        code = _dispatch(args)
+        if code != 130:
+            checkpoint()  # a Ctrl-C during a command without steps: say so, exit 130
+        return code
     except UsageError as exc:
         print(f"verify: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -144,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("verify: interrupted", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        _Interrupt.requested = False
 
 
 _VALUE_OPTIONS = ("--rho", "--value", "--formula", "--radius", "--tau")
@@ -228,14 +262,23 @@ def _coeffs(args: argparse.Namespace, basis: Any) -> int:
     from .report import progress
 
     show = not args.quiet and sys.stderr.isatty()
+    finished: list[Any] = []
+    interrupted = False
     with progress(args.max_degree + 1, enabled=show, label="coefficient") as advance:
-        tick = lambda k: advance(f"k={k}")  # noqa: E731
-        if basis.name == "hermite":
-            coeffs = hermite_coefficients(act, args.max_degree, digits=args.digits, tier=tier,
-                                          progress=tick)
-        else:
-            coeffs = gegenbauer_coefficients(act, args.max_degree, d=basis.d, r=basis.r,
-                                             digits=args.digits, tier=tier, progress=tick)
+        def tick(c: Any) -> None:
+            finished.append(c)
+            advance(f"k={c.k}")
+            checkpoint()
+
+        try:
+            if basis.name == "hermite":
+                coeffs = hermite_coefficients(act, args.max_degree, digits=args.digits,
+                                              tier=tier, progress=tick)
+            else:
+                coeffs = gegenbauer_coefficients(act, args.max_degree, d=basis.d, r=basis.r,
+                                                 digits=args.digits, tier=tier, progress=tick)
+        except KeyboardInterrupt:
+            coeffs, interrupted = finished, True
     rows = []
     for c in coeffs:
         mid, rad = report_ball(c.ball, args.digits)
@@ -254,6 +297,10 @@ def _coeffs(args: argparse.Namespace, basis: Any) -> int:
         from .report import coefficient_table
 
         coefficient_table(basis.label("k", act.name), args.digits, rows)
+    if interrupted:
+        print(f"verify: interrupted after {len(coeffs)} of {args.max_degree + 1} "
+              "coefficients; those finished are shown", file=sys.stderr)
+        return 130
     return EXIT_OK if all_met else EXIT_INCONCLUSIVE
 
 
@@ -281,8 +328,17 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
                                          basis=basis)
         latex = latex_statement("coeff", act, basis, value, k=k, half_width=half)
     elif args.kind == "formula":
+        from .report import progress
+
         formula, degrees = parse_claim_expression(args.formula), parse_degrees(args.degrees)
-        result = check_formula_claim(act, formula, degrees, digits=args.digits, basis=basis)
+        with progress(len(degrees), enabled=not args.quiet and sys.stderr.isatty(),
+                      label="degree") as advance:
+            def tick(c: Any) -> None:
+                advance(f"k={c.k}")
+                checkpoint()
+
+            result = check_formula_claim(act, formula, degrees, digits=args.digits,
+                                         basis=basis, progress=tick)
         latex = latex_statement("formula", act, basis, formula, degrees=degrees)
     else:
         rho = _parse_rho(args.rho)
@@ -370,7 +426,6 @@ def _run(args: argparse.Namespace) -> int:
     from .claims import PROFILES, run, select
     from .report import RunReport, progress, write_whole
 
-    entries = select(papers=args.paper, ids=args.id)
     targets = {flag: getattr(args, flag) for flag in ("json", "markdown", "latex")
                if getattr(args, flag) is not None}
     to_stdout = [flag for flag, path in targets.items() if path == "-"]
@@ -380,6 +435,7 @@ def _run(args: argparse.Namespace) -> int:
     for flag, path in targets.items():
         if path != "-":
             _check_writable(flag, path)
+    entries = select(papers=args.paper, ids=args.id)
     profile = PROFILES[args.profile]
     report = RunReport(profile=profile.name, planted=args.planted)
     show = not args.quiet and not to_stdout
@@ -388,6 +444,7 @@ def _run(args: argparse.Namespace) -> int:
             for entry in entries:
                 report.extend(run([entry], profile, planted=args.planted))
                 advance(entry.id)
+                checkpoint()
     except KeyboardInterrupt:
         report.interrupted = True
     for flag, path in targets.items():

@@ -84,10 +84,10 @@ def marginal_constant_exact(d: int) -> sp.Expr:
 
 def gegenbauer_coefficients(
     act: Activation | str, max_degree: int, *, d: int, r: object = 1, digits: int = 15,
-    tier: Tier = "auto", progress: Callable[[int], None] | None = None,
+    tier: Tier = "auto", progress: Callable[[Coefficient], None] | None = None,
 ) -> list[Coefficient]:
     """``[a_0, ..., a_max_degree]`` of ``act`` on S^{d-1} at radius r (see module docstring);
-    ``progress(k)`` is called after each certified coefficient."""
+    ``progress(c)`` is called with each certified coefficient as soon as it is computed."""
     act = activation(act) if isinstance(act, str) else act
     max_degree = check_degree(max_degree, name="max_degree")
     d = check_dimension(d)
@@ -115,7 +115,7 @@ def gegenbauer_coefficients(
     for k in range(max_degree + 1):
         out.append(certified_sphere_coefficient(act, k, d=d, r=radius, digits=digits))
         if progress is not None:
-            progress(k)
+            progress(out[-1])
     return out
 
 

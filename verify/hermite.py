@@ -76,11 +76,12 @@ def hermite_coefficients(
     *,
     digits: int = 15,
     tier: Tier = "auto",
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[Coefficient], None] | None = None,
 ) -> list[Coefficient]:
     """``[c_0, ..., c_max_degree]`` of ``act``.
 
-    ``progress(k)``, if given, is called after each certified coefficient (for progress bars).
+    ``progress(c)``, if given, is called with each certified coefficient as soon as it is
+    computed (progress bars; what finished before an interruption).
 
     ``tier="auto"`` uses the exact tier where it applies and the certified tier otherwise.
     Guarantee: exact values, or balls that contain the value with radius at most
@@ -113,9 +114,9 @@ def hermite_coefficients(
             for k in range(max_degree + 1)]
 
 
-def _reported(c: Coefficient, progress: Callable[[int], None] | None) -> Coefficient:
+def _reported(c: Coefficient, progress: Callable[[Coefficient], None] | None) -> Coefficient:
     if progress is not None:
-        progress(c.k)
+        progress(c)
     return c
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -84,26 +84,35 @@ class Basis:
             return f"c_{k}({name})"
         return f"a_{k}({name}; d={self.d}, r={self.r})"
 
-    def coefficients(self, act: Activation, degrees: Sequence[int], digits: int
+    def coefficients(self, act: Activation, degrees: Sequence[int], digits: int, *,
+                     progress: Callable[[Coefficient], None] | None = None
                      ) -> list[Coefficient]:
+        """The coefficients at ``degrees``; ``progress(c)`` after each certified one."""
         top = max(degrees)
         if self.name == "hermite":
             if has_exact_form(act):
                 table = hermite_coefficients(act, top, digits=digits)
                 return [table[k] for k in degrees]
-            return [hermite_coefficient(act, k, digits=digits) for k in degrees]
+            return [_tick(hermite_coefficient(act, k, digits=digits), progress)
+                    for k in degrees]
         assert self.d is not None
         if has_exact_sphere_form(act, self.r):
             table = gegenbauer_coefficients(act, top, d=self.d, r=self.r, digits=digits)
             return [table[k] for k in degrees]
-        return [certified_sphere_coefficient(act, k, d=self.d, r=self.r, digits=digits)
-                for k in degrees]
+        return [_tick(certified_sphere_coefficient(act, k, d=self.d, r=self.r, digits=digits),
+                      progress) for k in degrees]
 
     def substitutions(self) -> dict[sp.Symbol, sp.Expr]:
         return {D_SYM: sp.Integer(self.d)} if self.d is not None else {}
 
 
 HERMITE = Basis()
+
+
+def _tick(c: Coefficient, progress: Callable[[Coefficient], None] | None) -> Coefficient:
+    if progress is not None:
+        progress(c)
+    return c
 
 
 def check_coefficient_claim(act: Activation, k: int, value: sp.Expr, *, digits: int = 30,
@@ -168,13 +177,14 @@ def _decide_interval(claimed: sp.Expr, ours: Coefficient, half_width: sp.Rationa
 
 
 def check_formula_claim(act: Activation, formula: sp.Expr, degrees: Sequence[int], *,
-                        digits: int = 30, basis: Basis = HERMITE) -> CheckResult:
+                        digits: int = 30, basis: Basis = HERMITE,
+                        progress: Callable[[Coefficient], None] | None = None) -> CheckResult:
     """Decide ``c_k(act) == formula(k)`` (``a_k`` and ``formula(k, d)`` for the Gegenbauer
     basis) for every k in ``degrees``; the first failure is named."""
     digits = check_digits(digits)
     if len(degrees) == 0:
         raise ValueError("degrees must be non-empty; use e.g. --degrees 2:40:2")
-    ours = basis.coefficients(act, degrees, digits + 5)
+    ours = basis.coefficients(act, degrees, digits + 5, progress=progress)
     cases = [
         _decide(_substitute(formula, k, basis.substitutions()), c, digits,
                 f"{basis.label(k, act.name)} = {formula} at k={k}")

@@ -37,11 +37,11 @@ def _id_key(cid: str) -> tuple[int, str]:
 
 def select(papers: Iterable[str] = (), ids: Iterable[str] = ()) -> list[Claim]:
     """The claims of the given papers and IDs (all when both are empty); unknown names raise."""
-    entries = catalogue()
     papers, ids = list(papers), list(ids)
     for p in papers:
         if p not in PAPERS:
             raise ValueError(f"unknown paper {p!r}; choose from {', '.join(PAPERS)}")
+    entries = catalogue()
     known = {c.id for c in entries}
     for i in ids:
         if i not in known:
