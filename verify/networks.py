@@ -488,8 +488,11 @@ def parity_norm_dual_kernel(k: int, act: Activation, *, digits: int = 20
 def parity_norm_hermite(k: int, act: Activation, *, terms: int = 400, digits: int = 20
                         ) -> tuple[arb, arb]:
     """``|f_S|^2 = 2^k sum_d c_d^2 k^{-d} sum_j (-1)^j C(k,j) (k-2j)^d`` (ggjkk20 A4), summed
-    to ``d <= terms`` with the proved tail ``<= 4^k (E[sigma^2] - sum_{d<=terms} c_d^2)``
-    (since ``d! [t^d] sinh^k t <= k^d``). Returns ``(ball, tail bound)``."""
+    to ``d <= terms`` with the proved tail ``<= 2^k B (E[sigma^2] - sum_{d<=terms} c_d^2)``:
+    ``I_d = sum_j (-1)^j C(k,j) (1 - 2j/k)^d`` is >= 0 (it is ``d! k^-d [t^d] (2 sinh t)^k``)
+    and, its terms j = 0 and j = k giving 2 for d = k mod 2 and every other |1 - 2j/k| being
+    at most |k-2|/k, ``I_d <= B = 2 + (2^k - 2) (|k-2|/k)^(terms+1)`` for d > terms (the
+    cruder ``I_d <= 2^k`` is too loose for k >= 11). Returns ``(ball, tail bound)``."""
     from .hermite import hermite_coefficients, second_moment
     from .numbers import bits_for_digits, workprec
 
@@ -506,7 +509,9 @@ def parity_norm_hermite(k: int, act: Activation, *, terms: int = 400, digits: in
             inner = sum((b * arb(k - 2 * j) ** d for j, b in enumerate(binoms)), arb(0))
             total += sq * inner / kk**d
         total *= arb(2) ** k
-        tail = arb(4) ** k * (second_moment(act, digits=digits) - partial).nonnegative_part()
+        inner_bound = 2 + (arb(2) ** k - 2) * (arb(abs(k - 2)) / k) ** (terms + 1)
+        tail = arb(2) ** k * inner_bound * (second_moment(act, digits=digits)
+                                            - partial).nonnegative_part()
         return total + arb(0, tail.upper()), arb(tail.upper())
 
 
