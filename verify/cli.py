@@ -118,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     pf.add_argument("--seed", type=int, default=1)
     for q in (pc, pk, pf):
         q.add_argument("--out", required=True, metavar="PATH", help="a .png or .pdf file")
+        q.add_argument("--quiet", action="store_true", help="no progress indicator")
 
     lst = sub.add_parser("list", help="the catalogue of identities and the activations")
     lst.add_argument("--paper", action="append", default=[], metavar="P")
@@ -387,6 +388,16 @@ def _family(args: argparse.Namespace) -> int:
 
 
 def _plot(args: argparse.Namespace) -> int:
+    from .report import status
+
+    with status(f"drawing {args.what}", enabled=not args.quiet and sys.stderr.isatty()):
+        out = _draw(args)
+    if not args.quiet:
+        print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _draw(args: argparse.Namespace) -> Any:
     from . import plots
 
     out = plots.check_output(args.out)
@@ -418,8 +429,7 @@ def _plot(args: argparse.Namespace) -> int:
         family = _target_family(args, "verify plot family")
         plots._pyplot()
         plots.plot_family(family, out, samples=args.samples, seed=args.seed)
-    print(f"wrote {out}")
-    return EXIT_OK
+    return out
 
 
 def _run(args: argparse.Namespace) -> int:
