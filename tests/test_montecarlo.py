@@ -95,3 +95,31 @@ def test_estimate_bad_input() -> None:
         estimate(lambda x: x[:, 0], gaussian(2), n_samples=1, seed=1)
     with pytest.raises(ValueError, match="finite"):
         estimate(lambda x: np.full(len(x), np.inf), gaussian(2), n_samples=10, seed=1)
+
+
+def test_symmetric_feature_means_exact_and_against_monte_carlo() -> None:
+    from fractions import Fraction
+
+    from verify.montecarlo import sphere_symmetric_feature_means, sphere_symmetric_features
+
+    # d = 3 by hand: E[e_2] = 3 E[t1^2 t2^2] = 3/15, E[e_3] = 1/(3*5*7).
+    means = sphere_symmetric_feature_means(3)
+    assert means[0] == pytest.approx(float(Fraction(1, 5)), rel=1e-15)
+    assert means[1] == pytest.approx(1 / 105, rel=1e-15)
+    rng = np.random.default_rng(4)
+    z = rng.standard_normal((400_000, 6))
+    theta = z / np.linalg.norm(z, axis=1)[:, None]
+    feats = sphere_symmetric_features(theta)
+    z_scores = (feats.mean(axis=0) - sphere_symmetric_feature_means(6)) / (
+        feats.std(axis=0) / np.sqrt(len(feats)))
+    assert np.all(np.abs(z_scores) < 6), z_scores
+
+
+def test_control_variates_keep_the_estimate_and_shrink_the_error() -> None:
+    net = parity_network(6, tuple(range(6)), "relu")
+    exact = float(parity_norm_dual_kernel(6, activation("relu"), digits=15)[1].mid())
+    plain = homogeneous_norm_squared(net, gaussian(6), m=12, replicates=16, seed=5)
+    cv = homogeneous_norm_squared(net, gaussian(6), m=12, replicates=16, seed=5,
+                                  control_variates=True)
+    assert abs(cv.z(exact)) < 6 and abs(plain.z(exact)) < 6
+    assert cv.stderr < plain.stderr
