@@ -110,8 +110,6 @@ def family_summary(report: Any) -> None:
 # ---------------------------------------------------------------------------------------------
 # The verification suite: `verify run` and `verify list`.
 
-_EXPECTED_MARK = {True: "", False: "  ← NOT AS EXPECTED"}
-
 
 @dataclass
 class RunReport:
