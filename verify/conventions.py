@@ -31,12 +31,12 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 import numpy as np
-from flint import acb, arb, fmpq, fmpq_poly
+from flint import acb, arb, fmpq
 
 #: Cramer's constant in |h_k(x)| <= K exp(x^2/4) (A&S 22.14.17 give K ~ 1.086435).
 CRAMER_K = fmpq(10865, 10000)
 
-T = TypeVar("T", fmpq, arb, acb, fmpq_poly)
+T = TypeVar("T", fmpq, arb, acb)
 
 
 def check_degree(k: object, *, name: str = "k") -> int:

@@ -35,8 +35,9 @@ from flint import fmpq
 from .activations import Activation, activation
 from .certificates import sign_flip_witness
 from .checks import CheckResult, Strength, Verdict, combine
-from .conventions import check_degree, check_dimension, gegenbauer_sphere_values
+from .conventions import check_degree, check_dimension
 from .conventions import harmonic_dimension as _n_dk
+from .gegenbauer import gegenbauer_power_basis
 from .measures import RadialLaw
 from .networks import Network
 
@@ -91,12 +92,9 @@ def _norm_sq(u: Sequence[int]) -> int:
 def gegenbauer_at_sqrt(k: int, d: int, t_sq: fmpq, sign: int) -> sp.Expr:
     """``P_{k,d}(t)`` exactly for ``t = sign * sqrt(t_sq)``: P_{k,d}(t) = t^(k mod 2) Q(t^2).
 
-    Q is read off the exact polynomial ``P_{k,d}`` (the fmpq recurrence run on a polynomial).
+    Q is read off the exact polynomial ``P_{k,d}`` (:func:`gegenbauer_power_basis`).
     """
-    from flint import fmpq_poly
-
-    values = gegenbauer_sphere_values(k, d, fmpq_poly([0, 1]))
-    coeffs = values[k].coeffs()
+    coeffs = gegenbauer_power_basis(k, d)[k].coeffs()
     q_value = sum((fmpq(c) * t_sq ** (i // 2) for i, c in enumerate(coeffs)
                    if i % 2 == k % 2), fmpq(0))
     q = sp.Rational(int(q_value.p), int(q_value.q))
