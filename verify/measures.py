@@ -209,13 +209,18 @@ def scaled_gaussian(d: int) -> RadialLaw:
     return gaussian(d, variance=sp.Rational(1, check_dimension(d)))
 
 
-def sphere(d: int, *, r: sp.Rational | int = 1) -> RadialLaw:
-    """Uniform on the sphere of radius r in R^d (one atom at r)."""
-    d = check_dimension(d)
+def _positive_radius(r: sp.Rational | int) -> tuple[sp.Rational, float]:
+    """``r`` as an exact rational and a double; r <= 0 is an error naming it."""
     rq = sp.Rational(r)
     if rq <= 0:
         raise ValueError(f"r={r} must be a positive radius")
-    rf = float(rq)
+    return rq, float(rq)
+
+
+def sphere(d: int, *, r: sp.Rational | int = 1) -> RadialLaw:
+    """Uniform on the sphere of radius r in R^d (one atom at r)."""
+    d = check_dimension(d)
+    rq, rf = _positive_radius(r)
     return RadialLaw(
         name=f"uniform on S^{d - 1} of radius {rq}", d=d,
         radius_sampler=lambda n, rng: np.full(n, rf), atoms=((1.0, rf),),
@@ -227,10 +232,7 @@ def ball(d: int, *, r: sp.Rational | int = 1) -> RadialLaw:
     """Uniform in the ball of radius r: ``R = r U^{1/d}``, density ``d s^{d-1}/r^d``,
     ``E[R^p] = d r^p/(d+p)``; its 1-D marginal is ``w_{d+2}``."""
     d = check_dimension(d)
-    rq = sp.Rational(r)
-    if rq <= 0:
-        raise ValueError(f"r={r} must be a positive radius")
-    rf = float(rq)
+    rq, rf = _positive_radius(r)
     return RadialLaw(
         name=f"uniform in the ball of radius {rq}, d={d}", d=d,
         radius_sampler=lambda n, rng: rf * rng.random(n) ** (1.0 / d),
