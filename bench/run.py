@@ -98,6 +98,21 @@ def correct_digits(value: mpmath.mpf, ball: Any) -> tuple[float, bool]:
     return (float("inf") if err == 0 else float(-mpmath.log10(err / abs(mid)))), True
 
 
+def quad_digits_note(label: str, rel: list[tuple[float, int]], absd: list[tuple[float, int]],
+                     claim: float, name: str) -> str:
+    """The note on mpmath.quad's correct digits: worst relative digits over the non-zero
+    coefficients, its values where verify proves 0, and what its own estimate claimed."""
+    worst = min(rel)
+    msg = (f"{label}: mpmath.quad worst correct digits {fmt_digits(worst[0])} "
+           f"(k={worst[1]}, relative, over the {len(rel)} non-zero {name})")
+    if absd:
+        wa = min(absd)
+        msg += (f"; on the {len(absd)} {name} that verify proves 0, worst |mpmath value| "
+                f"<= 10^-{wa[0]:.1f} (k={wa[1]})")
+    return msg + (f"; quad's own error estimate claimed >= {fmt_digits(claim)} relative digits "
+                  f"on those non-zero {name}.")
+
+
 def fmt_digits(d: float) -> str:
     return "inf" if d == float("inf") else f"{d:.1f}"
 
@@ -262,16 +277,7 @@ class Bench:
                 claims = [float(-mpmath.log10(claimed[k] / abs(values[k]))) if claimed[k]
                           else float("inf") for _, k in rel]
                 claim = min(claims) if claims else float("inf")
-            worst = min(rel)
-            msg = (f"{label}: mpmath.quad worst correct digits {fmt_digits(worst[0])} "
-                   f"(k={worst[1]}, relative, over the {len(rel)} non-zero c_k)")
-            if absd:
-                wa = min(absd)
-                msg += (f"; on the {len(absd)} c_k that verify proves 0, worst |mpmath value| "
-                        f"<= 10^-{wa[0]:.1f} (k={wa[1]})")
-            msg += (f"; quad's own error estimate claimed >= {fmt_digits(claim)} relative digits "
-                    "on those non-zero c_k.")
-            self.notes.append(msg)
+            self.notes.append(quad_digits_note(label, rel, absd, claim, "c_k"))
         self.add_row(label, t_v, base, t_b, "sigmoid60", ok,
                      ratio_note="" if not self.quick else " (fewer k)")
 
@@ -585,23 +591,14 @@ class Bench:
                     f"{mpmath.nstr(abs(ball_mid_rad(coeffs[kmax - 1].ball)[0]), 2)} by "
                     f"k={kmax - 1}. quad's error estimate covered its actual error at {honest} "
                     f"of the {len(rel)} non-zero a_k.")
-            worst = min(rel)
-            msg = (f"{label}: mpmath.quad worst correct digits {fmt_digits(worst[0])} "
-                   f"(k={worst[1]}, relative, over the {len(rel)} non-zero a_k)")
-            if absd:
-                wa = min(absd)
-                msg += (f"; on the {len(absd)} a_k that verify proves 0, worst |mpmath value| "
-                        f"<= 10^-{wa[0]:.1f} (k={wa[1]})")
-            msg += (f"; quad's own error estimate claimed >= {fmt_digits(claim)} relative digits "
-                    "on those non-zero a_k.")
-            self.notes.append(msg)
+            self.notes.append(quad_digits_note(label, rel, absd, claim, "a_k"))
             good = [k for dg, k in rel if dg >= 20]
             first_bad = min((k for dg, k in rel if dg < 20), default=None)
             none_right = min((k for dg, k in rel if dg < 1), default=None)
             base += (f"; >= 20 digits right at {len(good)}/{len(rel)} non-zero a_k"
                      + (f" (first below: k={first_bad})" if first_bad is not None else "")
                      + (f", no correct digit from k={none_right}" if none_right is not None
-                        else f", worst {fmt_digits(worst[0])} digits"))
+                        else f", worst {fmt_digits(min(rel)[0])} digits"))
         self.add_row(label, t_v, base, t_b, "sigmoid_sphere60", ok,
                      ratio_note="" if not self.quick else " (fewer k)")
 
