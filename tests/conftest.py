@@ -2,6 +2,7 @@
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -10,3 +11,20 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None, max_examples=50)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def _raises_one_line(call, exc, fragments) -> None:
+    """``call()`` raises exactly ``exc`` with a one-line message containing every fragment."""
+    with pytest.raises(Exception) as info:  # noqa: B017 -- the exact class is checked below
+        call()
+    assert type(info.value) is exc, f"expected {exc.__name__}, got {info.value!r}"
+    message = str(info.value)
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} not in {message!r}"
+    assert "\n" not in message
+
+
+@pytest.fixture
+def raises_one_line():
+    """The bad-input rule of the validation tables (test_validation*.py)."""
+    return _raises_one_line

@@ -186,15 +186,9 @@ CASES = [
 
 @pytest.mark.parametrize(("call", "exc", "fragments"), CASES)
 def test_measures_bad_input_raises_with_value_in_message(
-    call: Callable[[], Any], exc: type[Exception], fragments: list[str]
+    call: Callable[[], Any], exc: type[Exception], fragments: list[str], raises_one_line
 ) -> None:
-    with pytest.raises(Exception) as info:  # noqa: B017 -- the exact class is checked below
-        call()
-    assert type(info.value) is exc, f"expected {exc.__name__}, got {info.value!r}"
-    message = str(info.value)
-    for fragment in fragments:
-        assert fragment in message, f"{fragment!r} not in {message!r}"
-    assert "\n" not in message
+    raises_one_line(call, exc, fragments)
 
 
 VALID = [
