@@ -173,11 +173,14 @@ def exact_equal(claim: str, lhs: sp.Expr, rhs: sp.Expr, *, method: str,
 def rational_equal(claim: str, lhs: fmpq | int | Fraction, rhs: fmpq | int | Fraction, *,
                    method: str, evidence: Mapping[str, Any] | None = None) -> CheckResult:
     """Decide ``lhs == rhs`` for rationals: exact both ways."""
-    a, b = fmpq(lhs) if not isinstance(lhs, Fraction) else fmpq(lhs.numerator, lhs.denominator), \
-        fmpq(rhs) if not isinstance(rhs, Fraction) else fmpq(rhs.numerator, rhs.denominator)
+    a, b = _fmpq(lhs), _fmpq(rhs)
     ev = {"lhs": str(a), "rhs": str(b), **dict(evidence or {})}
     verdict = Verdict.VERIFIED if a == b else Verdict.REFUTED
     return CheckResult(verdict, Strength.EXACT, claim, method, ev)
+
+
+def _fmpq(x: fmpq | int | Fraction) -> fmpq:
+    return fmpq(x.numerator, x.denominator) if isinstance(x, Fraction) else fmpq(x)
 
 
 def ball_equal(claim: str, lhs: arb, rhs: arb, *, method: str, tol: arb | float | None = None,
