@@ -70,17 +70,22 @@ def estimate(integrand: Callable[[np.ndarray], np.ndarray], law: Law, *, n_sampl
     if isinstance(n_samples, bool) or not isinstance(n_samples, int) or n_samples < 2:
         raise ValueError(f"n_samples={n_samples!r} must be an integer >= 2")
     rng = np.random.default_rng(seed)
-    total, total_sq, done = 0.0, 0.0, 0
+    # Two-pass mean and squared deviations per batch, merged across batches by Chan et al.'s
+    # update: the naive E[F^2] - E[F]^2 cancels catastrophically when |mean| >> stderr.
+    mean, m2, done = 0.0, 0.0, 0
     while done < n_samples:
         m = min(_BATCH, n_samples - done)
         values = np.asarray(integrand(law.sample(m, seed=rng)), dtype=float)
         if values.shape != (m,) or not np.all(np.isfinite(values)):
             raise ValueError("the integrand must return one finite value per sample")
-        total += float(values.sum())
-        total_sq += float((values * values).sum())
-        done += m
-    mean = total / done
-    var = max(total_sq / done - mean * mean, 0.0) * done / (done - 1)
+        batch_mean = float(values.mean())
+        batch_m2 = float(((values - batch_mean) ** 2).sum())
+        delta = batch_mean - mean
+        merged = done + m
+        mean += delta * m / merged
+        m2 += batch_m2 + delta * delta * done * m / merged
+        done = merged
+    var = m2 / (done - 1)
     hoeff = None if bound is None else bound * math.sqrt(2 * math.log(2 / 1e-6) / done)
     return Estimate(mean, math.sqrt(var / done), done, seed, law.name, hoeff)
 
