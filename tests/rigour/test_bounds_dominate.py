@@ -12,11 +12,11 @@ test forces a regime where the bound is *large* -- a small cut-off, few terms --
 Knobs used where the public API has none (each listed in proofs_notes/conventions.md, "Proved
 bounds and the tests that guard them"):
 
-* the certified Hermite cut-off: ``verify.hermite._cutoff`` replaced by ``min_cutoff(act)``,
-  with ``_MAX_PREC_BITS`` lowered so the (then unreachable) digits target stops quickly, and a
-  fresh ``_CERTIFIED_CACHE`` so no ball computed under the knob leaks into other tests.
-  ``monkeypatch.setattr`` raises if a name disappears, so a refactor makes this test fail
-  loudly rather than pass vacuously.
+* the certified Hermite cut-off: the ``small_cutoff`` fixture (tests/rigour/conftest.py)
+  replaces ``verify.hermite._cutoff`` by ``min_cutoff(act)``, lowers ``_MAX_PREC_BITS`` so the
+  (then unreachable) digits target stops quickly, and empties ``_CERTIFIED_CACHE`` for the
+  test. ``monkeypatch.setattr`` raises if a name disappears, so a refactor makes these tests
+  fail loudly rather than pass vacuously.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ import sympy as sp
 from flint import arb
 from scipy import integrate, special, stats
 
-from verify import hermite
 from verify.activations import activation
 from verify.conventions import CRAMER_K, harmonic_dimension
 from verify.expressions import SYMBOLS, arb_value
@@ -70,14 +69,6 @@ def _misses_without(ball: arb, bound: arb | float, reference: arb) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # The Gaussian tail of the certified Hermite integral.
-
-@pytest.fixture
-def small_cutoff(monkeypatch):
-    """Force the certified Hermite integral to stop at the smallest admissible cut-off."""
-    monkeypatch.setattr(hermite, "_cutoff", lambda act, target, k: min_cutoff(act))
-    monkeypatch.setattr(hermite, "_MAX_PREC_BITS", 200)
-    monkeypatch.setattr(hermite, "_CERTIFIED_CACHE", {})
-
 
 @pytest.mark.parametrize("spec,k", [("relu", 0), ("relu", 1), ("relu", 2), ("abs", 2),
                                     ("Max(x, 0)**3", 1), ("hardtanh", 1)])
