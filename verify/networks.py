@@ -35,13 +35,121 @@ from flint import arb, fmpq
 from .activations import Activation, activation
 
 _MAX_PAIRS = 50_000_000
+#: Caps checked before any work (a parity network with k = 20 has 2^20 units).
+MAX_UNITS = 2**20
+MAX_NETWORKS = 100_000
+#: Weights are stored as int64 only when ``max|W| * n <= 2^31``: then every row norm, every
+#: ``<W_i, V_j>`` of two such matrices and every integer combination with coefficients up to
+#: 2^31 (reflections, +-1 hypercube points) fits in int64. Otherwise: Python integers.
+_INT64_SAFE = 2**31
+#: Biases, output weights and scale_sq: numerator and denominator of at most this many bits
+#: (10^300 has 997), so that floats of them (Monte Carlo) exist and exact sums stay small.
+MAX_RATIONAL_BITS = 1000
+
+
+def _normalized_weights(w: object, name: str) -> np.ndarray:
+    """An integer matrix as a read-only int64 array (when every derived quantity provably
+    fits, see ``_INT64_SAFE``) or a read-only object array of Python ints; one-line errors."""
+    if not isinstance(w, np.ndarray):
+        if isinstance(w, str | bytes) or not isinstance(w, Sequence):
+            raise TypeError(f"weights={_short(w)} of network {name!r} must be a 2-D integer "
+                            "numpy array or a list of integer rows (one row per unit)")
+        try:
+            w = np.array(w, dtype=object)
+        except ValueError:
+            raise ValueError(f"weights of network {name!r} must be rectangular (rows of "
+                             "equal length); pad with zeros") from None
+    if w.ndim != 2:
+        raise ValueError(f"weights.shape={w.shape} of network {name!r} must be 2-D (one row "
+                         "per unit); use reshape(1, -1) for a single unit")
+    if w.shape[0] == 0 or w.shape[1] == 0:
+        raise ValueError(f"weights.shape={w.shape} of network {name!r} must have >= 1 unit "
+                         "and >= 1 input")
+    if w.shape[0] > MAX_UNITS:
+        raise ValueError(f"units={w.shape[0]} of network {name!r} must be at most {MAX_UNITS};"
+                         " split the network or use a family symmetry")
+    kind = w.dtype.kind
+    if kind == "b":
+        raise TypeError(f"weights.dtype=bool of network {name!r} must be an integer dtype "
+                        "(bool is not an integer); use weights.astype(np.int64)")
+    if kind in "iu":
+        ints = w
+    elif kind == "O":
+        flat = w.ravel().tolist()
+        bad = next((v for v in flat if isinstance(v, bool | np.bool_)
+                    or not isinstance(v, int | np.integer)), None)
+        if bad is not None:
+            raise TypeError(f"weights entry {_short(bad)} ({type(bad).__name__}) of network "
+                            f"{name!r} must be an integer; put fractions into scale_sq")
+        ints = np.array([int(v) for v in flat], dtype=object).reshape(w.shape)
+    else:
+        raise TypeError(f"weights.dtype={w.dtype} of network {name!r} must be an integer dtype "
+                        "(exact weights; floats are refused); put a common factor into "
+                        "scale_sq")
+    big = max(abs(int(ints.max())), abs(int(ints.min())))
+    if big * w.shape[1] <= _INT64_SAFE:
+        out = np.array(ints, dtype=np.int64)
+    else:
+        out = np.array([int(v) for v in ints.ravel().tolist()], dtype=object).reshape(w.shape)
+    out.setflags(write=False)
+    return out
+
+
+def _short(v: object) -> str:
+    text = repr(v)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def exact_rational(value: object, name: str) -> fmpq:
+    """``value`` (int, Fraction, fmpq, fmpz, numpy integer, SymPy Rational) as an fmpq.
+
+    Raises TypeError for bool, floats (NaN/inf included) and other types; ValueError when the
+    numerator or denominator has more than ``MAX_RATIONAL_BITS`` bits.
+    """
+    import sympy as sp
+    from flint import fmpz
+
+    if isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name}={value!r} must be an exact rational (bool is not a number); "
+                        "use 0 or 1")
+    if isinstance(value, fmpq):
+        q = value
+    elif isinstance(value, int | np.integer | fmpz):
+        q = fmpq(int(value))
+    elif isinstance(value, Fraction):
+        q = fmpq(value.numerator, value.denominator)
+    elif isinstance(value, sp.Rational):
+        q = fmpq(int(value.p), int(value.q))
+    else:
+        raise TypeError(f"{name}={_short(value)} ({type(value).__name__}) must be an exact "
+                        "rational (int, Fraction or fmpq; floats are refused)")
+    if int(q.p).bit_length() > MAX_RATIONAL_BITS or int(q.q).bit_length() > MAX_RATIONAL_BITS:
+        raise ValueError(f"{name}={_short(str(q))} must have numerator and denominator of at "
+                         f"most {MAX_RATIONAL_BITS} bits; rescale the network")
+    return q
+
+
+def _rational_tuple(values: object, name: str, net: str) -> tuple[fmpq, ...]:
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence | np.ndarray):
+        raise TypeError(f"{name}={_short(values)} of network {net!r} must be a sequence of "
+                        "exact rationals, one per unit")
+    return tuple(exact_rational(v, f"{name}[{i}]") for i, v in enumerate(values))
 
 
 @dataclass(frozen=True)
 class Network:
-    """``f(x) = sum_j a_j sigma(sqrt(scale_sq) <W_j, x> + b_j)`` with exact weights."""
+    """``f(x) = sum_j a_j sigma(sqrt(scale_sq) <W_j, x> + b_j)`` with exact weights.
 
-    weights: np.ndarray  # integer matrix, one row per hidden unit (int64)
+    Construction normalizes every input once: ``weights`` (any integer numpy dtype, or integer
+    rows) becomes a read-only int64 array when every derived integer provably fits (``max|W|
+    n <= 2^31``), else a read-only object array of Python ints; ``scale_sq``, ``biases`` and
+    ``outputs`` (ints, Fractions, fmpq) become fmpq.
+
+    Raises TypeError for bool or float weights, floats/NaN/bool elsewhere, a non-Activation;
+    ValueError for shapes, counts, a non-positive scale_sq, numbers beyond the caps.
+    """
+
+    weights: np.ndarray  # integer matrix, one row per hidden unit (int64 or Python ints)
     scale_sq: fmpq
     biases: tuple[fmpq, ...]
     outputs: tuple[fmpq, ...]
@@ -50,18 +158,26 @@ class Network:
     meta: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        w = self.weights
-        if not isinstance(w, np.ndarray) or w.ndim != 2 or w.dtype.kind != "i":
-            raise TypeError("weights must be a 2-D integer numpy array (one row per unit)")
-        if w.shape[0] == 0 or w.shape[1] == 0:
-            raise ValueError(f"weights has shape {w.shape}; a network needs >= 1 unit and input")
-        if len(self.biases) != w.shape[0] or len(self.outputs) != w.shape[0]:
+        if not isinstance(self.name, str):
+            raise TypeError(f"name={_short(self.name)} must be a string")
+        if not isinstance(self.act, Activation):
+            raise TypeError(f"act={_short(self.act)} of network {self.name!r} must be an "
+                            "Activation; build one with verify.activations.activation(...)")
+        w = _normalized_weights(self.weights, self.name)
+        object.__setattr__(self, "weights", w)
+        scale = exact_rational(self.scale_sq, "scale_sq")
+        if scale <= 0:
+            raise ValueError(f"scale_sq={scale} of network {self.name!r} must be positive")
+        object.__setattr__(self, "scale_sq", scale)
+        biases = _rational_tuple(self.biases, "biases", self.name)
+        outputs = _rational_tuple(self.outputs, "outputs", self.name)
+        if len(biases) != w.shape[0] or len(outputs) != w.shape[0]:
             raise ValueError(
-                f"network {self.name!r}: {w.shape[0]} units but {len(self.biases)} biases and "
-                f"{len(self.outputs)} output weights; give one of each per unit"
+                f"network {self.name!r}: {w.shape[0]} units but {len(biases)} biases and "
+                f"{len(outputs)} output weights; give one of each per unit"
             )
-        if self.scale_sq <= 0:
-            raise ValueError(f"scale_sq={self.scale_sq} must be positive")
+        object.__setattr__(self, "biases", biases)
+        object.__setattr__(self, "outputs", outputs)
 
     @property
     def units(self) -> int:
@@ -77,15 +193,16 @@ class Network:
         if x.ndim != 2 or x.shape[1] != self.n:
             raise ValueError(f"x has shape {x.shape}; expected (N, {self.n})")
         scale = math.sqrt(float(self.scale_sq))
-        pre = scale * (x @ self.weights.T.astype(float))
+        pre = scale * (x @ self.weights.T.astype(float))  # float: no guarantee
         pre += np.array([float(b) for b in self.biases])[None, :]
         out = self.act.numpy(pre)
         return out @ np.array([float(a) for a in self.outputs])
 
     def reflected(self, i: int) -> Network:
-        """``x -> f(R_i x)`` with ``R_i`` the sign flip of coordinate i (column i negated)."""
+        """``x -> f(R_i x)`` with ``R_i`` the sign flip of coordinate i (column i negated;
+        exact: int64 weights are bounded by 2^31, so the negation cannot wrap)."""
         w = self.weights.copy()
-        w[:, i] *= -1
+        w[:, i] = -w[:, i]
         return Network(w, self.scale_sq, self.biases, self.outputs, self.act,
                        f"{self.name}∘R_{i}")
 
@@ -125,19 +242,34 @@ def _integer_biases(nets: Iterable[Network]) -> tuple[dict[int, np.ndarray], int
 
 def _int_products(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``a @ b.T`` for integer matrices, exactly: int64 when the entries provably fit
-    (``max|a| max|b| n < 2^62``), Python integers otherwise (int64 would wrap silently)."""
+    (``max|a| max|b| n < 2^62``, computed in int64 whatever the input dtype), Python integers
+    otherwise (int64, let alone a narrower dtype, would wrap silently)."""
     bound = _max_abs(a) * _max_abs(b) * a.shape[1]
     if bound < 2**62:
-        return a @ b.T
-    return a.astype(object) @ b.T.astype(object)
+        return _as_int64(a) @ _as_int64(b).T
+    return _python_ints(a) @ _python_ints(b).T
 
 
 def row_norms(a: np.ndarray) -> np.ndarray:
     """``|a_j|^2`` for the rows of an integer matrix, exactly (Python integers if needed)."""
     if _max_abs(a) ** 2 * a.shape[1] < 2**62:
-        return np.einsum("ij,ij->i", a, a)
-    obj = a.astype(object)
+        a64 = _as_int64(a)
+        return np.einsum("ij,ij->i", a64, a64)
+    obj = _python_ints(a)
     return (obj * obj).sum(axis=1)
+
+
+def _as_int64(a: np.ndarray) -> np.ndarray:
+    """Entries already known to lie below 2^62 in absolute value, as int64."""
+    if a.dtype == np.int64:
+        return a
+    return np.array(_python_ints(a), dtype=np.int64) if a.dtype == object else a.astype(
+        np.int64)
+
+
+def _python_ints(a: np.ndarray) -> np.ndarray:
+    """An object array of Python ints (numpy integer scalars would still wrap)."""
+    return np.array([int(v) for v in a.ravel().tolist()], dtype=object).reshape(a.shape)
 
 
 def _max_abs(a: np.ndarray) -> int:
@@ -210,8 +342,13 @@ class Family:
     def __init__(self, size: int, member: Callable[[int], Network], *, name: str = "family",
                  symmetry: str = "none",
                  pair_representatives: tuple[tuple[int, int], ...] | None = None) -> None:
+        if isinstance(size, bool) or not isinstance(size, int):
+            raise TypeError(f"size={size!r} of family {name!r} must be an integer")
         if size < 1:
             raise ValueError(f"family {name!r} is empty; give at least one network")
+        if size > MAX_NETWORKS:
+            raise ValueError(f"size={size} of family {name!r} must be at most {MAX_NETWORKS} "
+                             "networks; check a sub-family or declare a symmetry")
         self.size, self.name, self.symmetry = size, name, symmetry
         self.pair_representatives = pair_representatives
         self._member = member
@@ -220,7 +357,14 @@ class Family:
 
     @classmethod
     def from_networks(cls, networks: Sequence[Network], *, name: str = "family") -> Family:
+        if len(networks) > MAX_NETWORKS:
+            raise ValueError(f"{len(networks)} networks in family {name!r} must be at most "
+                             f"{MAX_NETWORKS}; check a sub-family")
         nets = tuple(networks)
+        bad = next((v for v in nets if not isinstance(v, Network)), None)
+        if bad is not None:
+            raise TypeError(f"member {_short(bad)} ({type(bad).__name__}) of family {name!r} "
+                            "must be a Network")
         if not nets:
             raise ValueError(f"family {name!r} is empty; give at least one network")
         dims = {m.n for m in nets}
