@@ -38,9 +38,10 @@ from verify.family_check import check_family, family_from_json, load_family_file
 from verify.networks import Family, Network, parity_family, parity_network, row_norms
 
 RELU = activation("relu")
+ONE = fmpq(1)
 
 
-def _net(rows, outputs, *, dtype=None, scale_sq=fmpq(1), biases=None, name="f") -> Network:
+def _net(rows, outputs, *, dtype=None, scale_sq=ONE, biases=None, name="f") -> Network:
     w = rows if isinstance(rows, np.ndarray) else np.array(rows, dtype=dtype or np.int64)
     b = biases if biases is not None else tuple(fmpq(0) for _ in rows)
     return Network(w, scale_sq, tuple(b), tuple(fmpq(a) for a in outputs), RELU, name)

@@ -69,28 +69,51 @@ def claim_summary(result: CheckResult) -> None:
 
 
 def family_summary(report: Any) -> None:
-    """Print a family report: size, degeneracy, orthogonality, norms, controls, SQ bound."""
+    """Print a family report: size, headline, degeneracy per member, orthogonality, mean zero,
+    norms, controls, SQ bound (each with its own strength)."""
     console = _console()
     console.print(f"[bold]{escape(report.name)}[/]: {report.size} networks on R^{report.n}")
-    if report.degenerate:
-        console.print("[yellow]DEGENERATE[/]: every member is the zero function (exact); "
-                      "orthogonality is vacuous")
+    if report.headline:
+        console.print(f"decided: {escape(report.headline)}")
+    members = report.members
+    if members:
+        console.print(f"members: {members['proved_nonzero_count']} proved non-zero, "
+                      f"{members['proved_zero_count']} proved zero, "
+                      f"{members['undecided_count']} undecided ({escape(members['scope'])})")
+    if members.get("proved_zero_count"):
+        everyone = members["proved_zero_count"] == report.size
+        console.print("[yellow]DEGENERATE[/]: " + (
+            "every member is the zero function (exact); orthogonality is vacuous" if everyone
+            else f"{_member_list(members, 'proved_zero')} proved to be the zero function "
+                 "(exact)"))
+    if members.get("undecided_count"):
+        console.print(f"[yellow]norm not proved positive[/]: "
+                      f"{_member_list(members, 'undecided')}")
     o = report.orthogonality
     console.print(f"orthogonality: [{_STYLE[o.verdict]}]{o.verdict.value.upper()}[/] "
                   f"({o.strength.value}) {escape(o.claim)}")
+    worst = o.worst_case()
+    if worst is not None and o.verdict is not Verdict.VERIFIED:
+        console.print(f"  first undecided or failing pair: {escape(worst.claim)} "
+                      f"({escape(worst.method)})")
     if report.witness is not None:
         console.print(f"  symmetry witness: flipping x_{report.witness} negates the first "
                       "member and fixes the second")
+    m = report.mean_zero
+    if m is not None:
+        console.print(f"mean zero: [{_STYLE[m.verdict]}]{m.verdict.value.upper()}[/] "
+                      f"({m.strength.value}) {escape(m.claim)}")
     table = Table(title="squared norms (N(0, I))")
     table.add_column("form")
     table.add_column("value")
     table.add_column("detail", overflow="fold", max_width=70)
     for key, value in report.norms.items():
-        shown = value.get("exact") or (f"{value['mid']} ± {value['rad']}" if "mid" in value
-                                       else "not computed")
-        detail = value.get("method") or ", ".join(f"{k}={v}" for k, v in value.items()
-                                                  if k not in ("mid", "rad", "exact"))
-        table.add_row(key, escape(str(shown)), escape(str(detail)))
+        if key == "members":
+            continue
+        table.add_row(key, escape(_norm_value(value)), escape(_norm_detail(value)))
+    for value in report.norms.get("members", []):
+        table.add_row(f"member {value['member']}", escape(_norm_value(value)),
+                      escape(_norm_detail(value)))
     if report.norms:
         console.print(table)
     if report.controls:
@@ -102,9 +125,35 @@ def family_summary(report: Any) -> None:
         console.print(ctl)
     if "normalized_family" in report.sq_bound:
         b = report.sq_bound["normalized_family"]
-        console.print(f"CSQ bound (normalized family): {escape(b['statement'])}")
+        law = report.sq_bound.get("law")
+        console.print(f"CSQ bound (normalized family{', under ' + law if law else ''}): "
+                      f"{escape(b['statement'])}")
     elif report.sq_bound:
         console.print(escape(report.sq_bound["note"]))
+
+
+def _member_list(members: dict[str, Any], key: str) -> str:
+    shown = members[key]
+    count = members[f"{key}_count"]
+    listed = ", ".join(map(str, shown)) + (f", ... ({count} in all)" if count > len(shown)
+                                           else "")
+    return f"member {listed}" if count == 1 else f"members {listed}"
+
+
+def _norm_value(value: dict[str, Any]) -> str:
+    if value.get("exact"):
+        return str(value["exact"])
+    if "mid" in value:
+        return f"{value['mid']} ± {value['rad']}"
+    return "not computed"
+
+
+def _norm_detail(value: dict[str, Any]) -> str:
+    detail = value.get("method") or ", ".join(f"{k}={v}" for k, v in value.items()
+                                              if k not in ("mid", "rad", "exact"))
+    if value.get("positive") is True:
+        detail += " (proved > 0)"
+    return str(detail)
 
 
 # ---------------------------------------------------------------------------------------------
