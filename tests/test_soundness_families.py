@@ -133,6 +133,41 @@ def test_norm_not_proved_positive_means_no_sq_bound():
     assert report.exit_code == 3
 
 
+def test_norm_ball_containing_zero_is_not_a_positive_norm():
+    # x**3 with k = 5: f_S vanishes (degree 3 cannot carry x_1...x_5) for a reason the
+    # parity-reduced form does not see; its certified norm ball contains 0. Before the fix
+    # the family was "non-degenerate", exit 0, with an SQ bound for f/|f|.
+    report = check_family(parity_family(7, 5, "x**3"), parity_k=None, mc_samples=1000)
+    doc = report.to_json()
+    assert doc["members"]["undecided_count"] == 21
+    assert doc["members"]["proved_nonzero_count"] == 0
+    assert "normalized_family" not in doc["sq_bound"]
+    assert report.exit_code == 3
+
+
+def test_mixed_certified_and_refuted_pairs_are_refuted():
+    # Pairs (0, 1), (0, 2) are law-free certified; (1, 2) is the same chi-free network twice,
+    # E[f1 f2] = |f1|^2 > 0, refuted by its certified Gaussian inner product.
+    f1 = parity_network(6, (2, 3), RELU, with_parity=False)
+    fam = Family.from_networks([parity_network(6, (0, 1), RELU), f1, f1], name="mixed")
+    report = check_family(fam, mc_samples=1000)
+    assert report.orthogonality.verdict is Verdict.REFUTED
+    assert report.orthogonality.strength in (Strength.EXACT, Strength.CERTIFIED)
+    verdicts = [c.verdict for c in report.orthogonality.cases]
+    assert verdicts == [Verdict.VERIFIED, Verdict.VERIFIED, Verdict.REFUTED]
+    assert report.exit_code == 1
+    assert "normalized_family" not in report.sq_bound
+
+
+def test_weights_cannot_change_after_validation():
+    w = np.array([[1, 0], [0, 1]], dtype=np.int64)
+    f = _net(w, [1, -1])
+    w[0, 0] = 2**62  # the caller's array; the network holds its own validated copy
+    assert f.weights.tolist() == [[1, 0], [0, 1]]
+    with pytest.raises(ValueError):
+        f.weights[0, 0] = 5
+
+
 def test_unnormalized_bound_never_uses_member_0_for_different_norms():
     # k = 2 and k = 4 parity networks on disjoint coordinates: orthogonal, norms differ.
     fam = Family.from_networks([parity_network(6, (0, 1), RELU),

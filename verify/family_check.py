@@ -162,6 +162,9 @@ def check_family(family: Family, *, parity_k: int | None = None, digits: int = 2
         report.headline = _headline(report, pairs_cert)
         return report
     member_norms = _member_norms(family, representatives, zero, digits, step)
+    # A squared norm that is exactly 0 proves the member zero (in L^2(N(0, I))) as well.
+    zero |= {i for i, v in member_norms.items() if v.get("positive") is False}
+    report.degenerate = bool(zero)
     positive = {i for i, v in member_norms.items() if v.get("positive") is True}
     undecided = [i for i in representatives if i not in zero and i not in positive]
     report.members = _members(family, zero, positive, undecided)

@@ -54,11 +54,13 @@ def _normalized_weights(w: object, name: str) -> np.ndarray:
         if isinstance(w, str | bytes) or not isinstance(w, Sequence):
             raise TypeError(f"weights={_short(w)} of network {name!r} must be a 2-D integer "
                             "numpy array or a list of integer rows (one row per unit)")
-        try:
-            w = np.array(w, dtype=object)
-        except ValueError:
+        rows = list(w)
+        if not all(isinstance(r, Sequence) and not isinstance(r, str | bytes) for r in rows) \
+                or len({len(r) for r in rows}) > 1:
             raise ValueError(f"weights of network {name!r} must be rectangular (rows of "
-                             "equal length); pad with zeros") from None
+                             "equal length, one per unit); pad with zeros")
+        w = np.array([list(r) for r in rows], dtype=object).reshape(len(rows), -1) if rows \
+            else np.zeros((0, 0), dtype=object)
     if w.ndim != 2:
         raise ValueError(f"weights.shape={w.shape} of network {name!r} must be 2-D (one row "
                          "per unit); use reshape(1, -1) for a single unit")
@@ -124,7 +126,8 @@ def exact_rational(value: object, name: str) -> fmpq:
         raise TypeError(f"{name}={_short(value)} ({type(value).__name__}) must be an exact "
                         "rational (int, Fraction or fmpq; floats are refused)")
     if int(q.p).bit_length() > MAX_RATIONAL_BITS or int(q.q).bit_length() > MAX_RATIONAL_BITS:
-        raise ValueError(f"{name}={_short(str(q))} must have numerator and denominator of at "
+        text = str(q) if len(str(q)) <= 40 else str(q)[:37] + "..."
+        raise ValueError(f"{name}={text} must have numerator and denominator of at "
                          f"most {MAX_RATIONAL_BITS} bits; rescale the network")
     return q
 
