@@ -116,3 +116,73 @@ def test_run_json_is_schema_valid(quick, planted) -> None:
     broken["results"][0]["verdict"] = "probably"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+#: Entries whose checks go through the public claim / family paths (verify.referee,
+#: verify.family_check), so that a bug there makes `verify run` fail. Value: the paths used.
+ROUTED = {
+    "A5": ("check_family",), "A6": ("check_kernel_claim",),
+    "A7": ("check_formula_claim", "check_coefficient_claim"), "A9": ("check_family",),
+    "A10": ("check_family",), "A12": ("check_coefficient_claim",),
+}
+#: Of those, the entries whose planted variant the referee itself must REFUTE.
+REFEREE_REFUTES = {"A6", "A7", "A12"}
+
+
+def _spied(monkeypatch, broken: bool) -> dict[str, list]:
+    """Wrap the public paths: record each returned verdict, or (``broken``) simulate a bug in
+    them by turning every answer INCONCLUSIVE."""
+    import verify.family_check as family_check
+    import verify.referee as referee
+    from verify.checks import CheckResult, Strength, Verdict
+
+    calls: dict[str, list] = {}
+    for module, name in ((referee, "check_formula_claim"), (referee, "check_coefficient_claim"),
+                         (referee, "check_kernel_claim"), (family_check, "check_family")):
+        original = getattr(module, name)
+
+        def wrapper(*args, _name=name, _original=original, **kwargs):
+            result = _original(*args, **kwargs)
+            verdict = result.verdict if isinstance(result, CheckResult) \
+                else result.orthogonality.verdict
+            calls.setdefault(_name, []).append(verdict)
+            if broken and isinstance(result, CheckResult):
+                return CheckResult(Verdict.INCONCLUSIVE, Strength.CERTIFIED, result.claim,
+                                   "simulated bug")
+            if broken:
+                result.orthogonality = CheckResult(Verdict.INCONCLUSIVE, Strength.CERTIFIED,
+                                                   "simulated bug", "simulated bug")
+                result.degenerate = False
+                result.norms = {"squared_norm": {"exact": "1", "mid": "1", "rad": "0",
+                                                 "method": "simulated bug"}}
+            return result
+
+        monkeypatch.setattr(module, name, wrapper)
+    return calls
+
+
+@pytest.mark.parametrize("cid", sorted(ROUTED))
+def test_catalogue_goes_through_the_public_paths(monkeypatch, cid: str) -> None:
+    from verify.checks import Verdict
+    from verify.claims import run, select
+
+    calls = _spied(monkeypatch, broken=False)
+    (outcome,) = [o for o in run(select(ids=[cid])) if o.kind == "claim"]
+    assert outcome.as_expected, outcome.result
+    assert set(ROUTED[cid]) <= set(calls), (cid, sorted(calls))
+    calls.clear()
+    for o in run(select(ids=[cid]), planted=True):
+        assert o.result.verdict is Verdict.REFUTED, o.result
+        assert set(calls) & set(ROUTED[cid]), (cid, sorted(calls))
+        if cid in REFEREE_REFUTES:
+            assert any(v is Verdict.REFUTED for name, vs in calls.items()
+                       if name != "check_family" for v in vs), (cid, calls)
+
+
+@pytest.mark.parametrize("cid", sorted(ROUTED))
+def test_a_bug_in_the_public_paths_fails_the_run(monkeypatch, cid: str) -> None:
+    from verify.claims import run, select
+
+    _spied(monkeypatch, broken=True)
+    (outcome,) = [o for o in run(select(ids=[cid])) if o.kind == "claim"]
+    assert not outcome.as_expected, (cid, outcome.result)

@@ -40,12 +40,41 @@ def test_inner_sum_is_the_weighted_count() -> None:
             assert g._inner_sum(k, d) == 2**k * total
 
 
-def test_hermite_form_contains_the_exact_relu_norm() -> None:
-    value, tail, _ = g._norm_hermite("relu", 2, "", 1e-3)
-    with workprec(100):
-        exact = 2 - 4 / arb.pi()
+@pytest.mark.parametrize("k", [2, 4, 10])
+def test_hermite_form_is_certified_to_the_profile_digits(k: int) -> None:
+    """A4 for ReLU: the accelerated tail makes the Hermite form a ball of relative radius
+    below 10^-20 that contains the exact norm (the old tail reached only 1e-3)."""
+    value, _, _ = g._norm_hermite("relu", k, "", 20)
+    exact = g._norm_dual("relu", k)
+    with workprec(200):
         assert value.overlaps(exact)
-        assert tail > 0
+        assert value.rad() < abs(exact) * arb(10) ** -20
+
+
+def test_sigmoid_norm_forms_share_no_number_with_the_core(monkeypatch) -> None:
+    """A4/A5/A12's catalogue side for the sigmoid (the Hermite form, the kernel series, the
+    Wick moments) must not use the core's certified coefficients, which the other side uses."""
+    import verify.hermite as hermite
+
+    def forbidden(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the catalogue's second method used the core's coefficients")
+
+    for name in ("certified_coefficient", "hermite_coefficient", "hermite_coefficients",
+                 "second_moment"):
+        monkeypatch.setattr(hermite, name, forbidden)
+        if hasattr(g, name):
+            monkeypatch.setattr(g, name, forbidden)
+    for cached in (g._sigmoid_c2, g._norm_hermite, g._norm_dual):
+        cached.cache_clear()
+    try:
+        value, _, _ = g._norm_hermite("sigmoid", 3, "", 20)
+        dual = g._norm_dual("sigmoid", 3)
+        wick, _ = g._a12_wick(g.SIGMOID, 3)
+    finally:
+        for cached in (g._sigmoid_c2, g._norm_hermite, g._norm_dual):
+            cached.cache_clear()
+    with workprec(200):
+        assert value.overlaps(dual) and wick.is_finite()
 
 
 def test_shifted_control_value_and_symmetric_case() -> None:

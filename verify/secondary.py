@@ -1,0 +1,121 @@
+r"""Second methods: certified values computed by algorithms independent of the core's.
+
+The catalogue decides an identity by two methods that must not share computed numbers. Where
+the core (:mod:`verify.hermite`) integrates ``sigma(x) He_k(x) phi(x)``, this module reaches
+the same quantities through a different integrand, so a bug in one route cannot be copied
+into the other.
+
+* :func:`logistic_hermite_coefficient` -- the Hermite coefficients of the logistic sigmoid by
+  its Fourier transform (a positive integrand, no Hermite polynomial evaluated);
+* :func:`logistic_second_moment` -- ``E[sigma(g)^2] = 1/2 - c_1`` (an exact identity), from
+  the same Fourier integral.
+
+Convention: probabilists' Hermite polynomials, ``h_k = He_k/sqrt(k!)`` orthonormal under
+``N(0, 1)``, ``c_k = E[sigma(g) h_k(g)]`` (proofs_notes/conventions.md).
+"""
+
+from __future__ import annotations
+
+import math
+
+from flint import acb, arb
+
+from .numbers import bits_for_digits, check_digits, workprec
+
+__all__ = ["logistic_hermite_coefficient", "logistic_second_moment"]
+
+#: Working precision is raised at most to this many bits before the ball is returned as is.
+_MAX_BITS = 2000
+
+
+def logistic_hermite_coefficient(k: int, *, digits: int = 20) -> arb:
+    r"""``c_k`` of the logistic sigmoid ``sigma(x) = 1/(1 + e^{-x})`` by its Fourier transform.
+
+    Definition: ``c_k = E[sigma(g) He_k(g)]/sqrt(k!)``, ``g ~ N(0, 1)``. Since
+    ``sigma - 1/2`` is odd, ``c_0 = 1/2`` and ``c_k = 0`` for even ``k >= 2``. For odd ``k``,
+    Stein's identity ``E[sigma He_k] = E[sigma' He_{k-1}]``, the transform
+    ``int sigma'(x) e^{-i w x} dx = pi w/sinh(pi w)`` and ``E[e^{i w g} He_n(g)] = (i w)^n
+    e^{-w^2/2}`` give
+
+    .. math:: c_k = \frac{(-1)^{(k-1)/2}}{\sqrt{k!}}\int_0^\infty
+              \frac{w^k e^{-w^2/2}}{\sinh(\pi w)}\,dw .
+
+    Guarantee: an Arb ball that contains ``c_k``: ``acb.integral`` on ``[0, L]`` (the integrand
+    written as ``w^{k-1}/(pi sinc(i pi w))``, analytic at 0) plus the proved tail
+    ``int_L^oo <= 2^{(k-1)/2} Gamma((k+1)/2, L^2/2)/sinh(pi L)`` (``sinh`` increases). ``L``
+    and the precision are raised until the radius is at most ``10**-digits * |c_k|``; if the
+    precision limit is reached first, the (valid, wider) ball is returned: callers compare
+    widths, they never assume them.
+
+    Raises: TypeError / ValueError for a ``k`` that is not a non-negative int, or bad digits.
+
+    Reference: ggjkk20 note A25; tests/reference/test_secondary.py.
+
+    >>> from verify.numbers import report_ball
+    >>> report_ball(logistic_hermite_coefficient(1, digits=15), 15)[0]
+    '0.206620964141907037'
+    >>> logistic_hermite_coefficient(4) == 0, logistic_hermite_coefficient(0) == arb(1) / 2
+    (True, True)
+    """
+    k = _degree(k)
+    digits = check_digits(digits)
+    if k == 0:
+        return arb(1) / 2
+    if k % 2 == 0:
+        return arb(0)
+    prec = bits_for_digits(digits) + 10 + k
+    length = max(8.0, 2 * math.sqrt(k) + 6)
+    ball = arb("nan")
+    while prec <= _MAX_BITS:
+        with workprec(prec):
+            ball = _fourier_integral(k, length, prec)
+            ball = ball * (-1) ** ((k - 1) // 2) / arb.fac_ui(k).sqrt()
+            if ball.is_finite() and ball.rad() * 10**digits <= abs(ball.mid()):
+                return +ball
+        prec = int(prec * 1.5)
+        length *= 1.25
+    return ball
+
+
+def logistic_second_moment(*, digits: int = 20) -> arb:
+    r"""``E[sigma(g)^2]`` for the logistic sigmoid, by the exact identity
+    ``E[sigma^2] = 1/2 - c_1``.
+
+    Proof: ``sigma(x) sigma(-x) = sigma(x)(1 - sigma(x)) = sigma'(x)``, so
+    ``sigma^2 + sigma(-x)^2 = 1 - 2 sigma'``; averaging over ``x -> -x``,
+    ``E[sigma^2] = 1/2 - E[sigma'(g)]``, and ``E[sigma'] = c_1`` (Stein).
+
+    Guarantee: a ball that contains the value (from :func:`logistic_hermite_coefficient`).
+
+    >>> from verify.numbers import report_ball
+    >>> report_ball(logistic_second_moment(digits=12), 12)[0]
+    '0.293379035858093'
+    """
+    digits = check_digits(digits)
+    with workprec(bits_for_digits(digits) + 10):
+        return arb(1) / 2 - logistic_hermite_coefficient(1, digits=digits + 1)
+
+
+def _fourier_integral(k: int, length: float, prec: int) -> arb:
+    """``int_0^L w^k e^{-w^2/2}/sinh(pi w) dw`` plus the proved tail beyond ``L``."""
+    pi = arb.pi()
+
+    def integrand(z: acb, analytic: bool) -> acb:
+        # w^k/sinh(pi w) = w^{k-1}/(pi sinc(i pi w)): no 0/0 at w = 0.
+        return z ** (k - 1) * (-z * z / 2).exp() / (pi * (acb(0, 1) * pi * z).sinc())
+
+    lo, hi = acb(0), acb(arb(length))
+    main = acb.integral(integrand, lo, hi, rel_tol=arb(2) ** (-prec + 8)).real
+    big_l = arb(length)
+    half = arb(k + 1) / 2
+    tail = arb(2) ** ((arb(k) - 1) / 2) * (big_l * big_l / 2).gamma_upper(half) \
+        / (pi * big_l).sinh()
+    return main + arb(0, tail.upper())
+
+
+def _degree(k: object) -> int:
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise TypeError(f"k={k!r} must be a non-negative integer (a degree)")
+    if k < 0:
+        raise ValueError(f"k={k} must be a non-negative integer (a degree)")
+    return k
