@@ -240,6 +240,18 @@ def test_irrational_rho_is_named_as_the_reason():
     assert not any("norm" in r and "bias" in r for r in reasons), reasons
 
 
+def test_members_with_different_activations_are_judged_not_refused():
+    # f = relu(x0) + relu(-x0) = |x0| (even), h = sigmoid(x0): not law-free certified; the
+    # Gaussian kernel route needs one activation, so the pair is undecided -- not an error.
+    f = _net([[1, 0], [-1, 0]], [1, 1], name="f")
+    h = Network(np.array([[1, 0]]), 1, (0,), (1,), activation("sigmoid"), "h")
+    report = check_family(Family.from_networks([f, h], name="two activations"),
+                          mc_samples=1000)
+    assert report.orthogonality.verdict is Verdict.INCONCLUSIVE
+    assert "different activations" in report.orthogonality.claim
+    assert report.exit_code == 3
+
+
 def test_biased_units_are_never_verified():
     f = _net([[1, 0]], [1], biases=(fmpq(1),), name="f")
     h = _net([[0, 1]], [1], biases=(fmpq(1),), name="h")

@@ -217,14 +217,25 @@ def kernel_obstacle(f: Network, h: Network) -> str | None:
     """Why ``E[f h]`` under N(0, I) has no exact dual-kernel form here (None when it has):
     the first of non-unit hidden weights, non-zero biases, an irrational ``rho`` -- stated
     for the network and value at fault, so the message blames what is actually wrong."""
-    for net in (f, h):
+    if f.act.expr != h.act.expr:
+        return (f"{f.name} and {h.name} use different activations ({f.act.name}, "
+                f"{h.act.name}): no cross kernel is computed here")
+    found = []
+    for net in (f, h) if f is not h else (f,):
         norms = sorted(set(row_norms(net.weights).tolist()))
-        off = [q for q in (net.scale_sq * v for v in norms) if q != 1]
+        off = sorted({net.scale_sq * v for v in norms} - {fmpq(1)})
+        biases = sorted({b for b in net.biases if b != 0})
+        what = []
         if off:
-            return (f"{net.name or 'a network'} has units of squared norm {off[0]} (not 1)")
-        bias = next((b for b in net.biases if b != 0), None)
-        if bias is not None:
-            return f"{net.name or 'a network'} has units with non-zero bias ({bias})"
+            what.append(f"units of squared norm {', '.join(map(str, off[:3]))}"
+                        f"{', ...' if len(off) > 3 else ''} (not 1)")
+        if biases:
+            what.append(f"units with non-zero bias ({', '.join(map(str, biases[:3]))}"
+                        f"{', ...' if len(biases) > 3 else ''})")
+        if what:
+            found.append(f"{net.name or 'a network'} has " + " and ".join(what))
+    if found:
+        return "; ".join(dict.fromkeys(found))
     if rho_classes(f, h) is None:
         return (f"rho = <w, v> is irrational (scale_sq {f.scale_sq} * {h.scale_sq} is not the "
                 "square of a rational)")
@@ -277,11 +288,11 @@ def _gaussian_pairs(family: Family, certificate: CheckResult, digits: int,
     refuted = sum(c.verdict is Verdict.REFUTED for c in cases)
     open_ = sum(c.verdict is Verdict.INCONCLUSIVE for c in cases)
     law_free = (f"law-free certificate: not applicable (classes do not cancel for {failed} of "
-                f"{total} pairs)")
+                f"{total} pair(s))")
     if open_ and not refuted:
         shown = "; ".join(dict.fromkeys(reasons))
         claim = (f"{family.name}: pairwise orthogonality not decided -- {law_free}; Gaussian "
-                 f"inner products: not decided for {open_} pairs ({_clip(shown)})"
+                 f"inner products: not decided for {open_} pair(s) ({_clip(shown)})"
                  + (f", proved 0 for {zero}" if zero else ""))
     else:
         claim = (f"{family.name}: pairwise orthogonal under N(0, I) ({law_free}; those decided "
@@ -429,7 +440,7 @@ def _headline(report: FamilyReport, pairs_cert: CheckResult | None) -> str:
     else:
         ev = o.evidence
         parts.append(f"law-free certificate: not applicable (classes do not cancel for "
-                     f"{ev.get('pairs_not_law_free', '?')} pairs)")
+                     f"{ev.get('pairs_not_law_free', '?')} pair(s))")
         if "undecided" in ev:
             parts.append(f"Gaussian inner products: proved 0 for {ev['gaussian_proved_zero']}, "
                          f"proved non-zero for {ev['gaussian_proved_nonzero']}, not decided for "

@@ -108,8 +108,8 @@ def family_summary(report: Any) -> None:
     table.add_column("value")
     table.add_column("detail", overflow="fold", max_width=70)
     for key, value in report.norms.items():
-        if key == "members":
-            continue
+        if key == "members" or (key == "squared_norm" and "members" in report.norms):
+            continue  # member 0's norm is the first row of the per-member list
         table.add_row(key, escape(_norm_value(value)), escape(_norm_detail(value)))
     for value in report.norms.get("members", []):
         table.add_row(f"member {value['member']}", escape(_norm_value(value)),

@@ -14,6 +14,17 @@ needs
 and any query ``|Phi| <= 1``, ``E_{D_S} Phi = (same for all S) + <Phi(.,1) - Phi(.,0), g_S>`` and
 ``|Phi(.,1) - Phi(.,0)| <= 2``; the same counting gives ``q >= (m - 1) tau^2 / (4 eta2)``.
 
+**What the hypotheses are.** Both bounds need exactly: the ``g_i`` pairwise orthogonal in
+``L^2(D)``, each of squared norm ``eta2 > 0`` -- *proved*, for every member (a zero member has
+no normalization, and ``f/|f|`` is orthonormal only when every ``|f_i| > 0``). They do **not**
+need ``E_D[g_i] = 0``: Bessel's inequality holds for any orthonormal system, and the adversary's
+answer (0, or the null value ``E[Phi(x, 0)] + E[Phi(x, 1) - Phi(x, 0)]/2`` for Boolean labels)
+is consistent with every ``g_i`` whose correlation with the query is at most tau, whatever
+its mean (ggjkk20 A22 and its proof note). :func:`verify.family_check.check_family` therefore
+gates these bounds on pairwise orthogonality and proved positive norms, and reports mean zero
+as a separate property. For Boolean labels ``1/2 + g_S`` must also lie in [0, 1], which is the
+caller's construction (ggjkk20 §4.3), not checked here.
+
 All numbers are exact rationals; the formulas are SymPy expressions in n, k, tau.
 
 >>> b = csq_lower_bound(m=70, tau=sp.Rational(1, 10), norm_sq=1)
