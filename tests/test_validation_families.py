@@ -89,6 +89,10 @@ NETWORK_CASES = [
                  id="network-short-outputs"),
     pytest.param(_network(biases=(0, fmpq(10**400))), ValueError,
                  ["biases[1]=1000000", "at most 1000 bits", "rescale"], id="network-huge-bias"),
+    pytest.param(_network(weights=np.array([[2**2000, 0]], dtype=object), biases=(0,),
+                          outputs=(1,)), ValueError,
+                 ["network 'f' hold an entry of 2001 bits", "at most 1000 bits", "scale_sq"],
+                 id="network-huge-weight"),
     pytest.param(_network(act="relu"), TypeError,
                  ["act='relu'", "must be an Activation", "activation(...)"],
                  id="network-string-activation"),
@@ -221,6 +225,13 @@ def test_bad_family_file(name: str, tmp_path: Path, raises_one_line) -> None:
     p = _write(tmp_path, name, text)
     raises_one_line(lambda: load_family_file(str(p)), exc,
                     [f.format(path=p) for f in fragments])
+
+
+def test_a_directory_is_not_a_family_file(tmp_path: Path, raises_one_line) -> None:
+    d = tmp_path / "fam.json"
+    d.mkdir()
+    raises_one_line(lambda: load_family_file(str(d)), ValueError,
+                    [f"file='{d}' is not a regular file"])
 
 
 def test_the_table_is_large_enough() -> None:

@@ -370,6 +370,10 @@ def _parity_forms(f: Network, parity_k: int, ball: arb, digits: int = 20) -> dic
     terms = 400 if has_exact_form(f.act) else 60
     hermite, tail = parity_norm_hermite(parity_k, f.act, terms=terms, digits=min(digits, 15))
     lower = parity_norm_lower_bound(parity_k, f.act, digits=digits)
+    if not (hermite.is_finite() and lower.is_finite()):
+        # A non-finite ball is no value: say so instead of comparing it.
+        return {"hermite_form": {"exact": None, "method": "not computed: the Hermite-form "
+                                 "ball is not finite (raise digits)"}}
     agree = hermite.overlaps(ball)
     out["hermite_form"] = {**_ball_json(hermite, 12), "tail_bound": report_ball(tail, 3)[0],
                            "agrees_with_dual_kernel_form": bool(agree)}
@@ -448,9 +452,12 @@ def _headline(report: FamilyReport, pairs_cert: CheckResult | None) -> str:
     gauss = next((c for c in report.controls if c["law"].startswith("N(0, I")), None)
     if gauss is not None and o.verdict is not Verdict.VERIFIED and gauss["z"] is not None:
         z = abs(float(gauss["z"]))
-        parts.append(f"Monte Carlo control under N(0, I) on pair {tuple(gauss['pair'])}: "
-                     f"|z| = {z:.3g} (statistical, "
-                     + ("suggests non-orthogonal)" if z >= 6 else "consistent with 0)"))
+        where = f"Monte Carlo control under N(0, I) on pair {tuple(gauss['pair'])}"
+        if not math.isfinite(z):
+            parts.append(f"{where}: z is not finite (statistical, no information)")
+        else:
+            parts.append(f"{where}: |z| = {z:.3g} (statistical, "
+                         + ("suggests non-orthogonal)" if z >= 6 else "consistent with 0)"))
     m = report.members
     if m.get("proved_zero_count"):
         parts.append(f"{m['proved_zero_count']} member(s) proved zero")
@@ -514,6 +521,9 @@ def load_family_file(path: str) -> Family:
     raised while running a Python family file (its class, message and line in the file).
     """
     p = Path(path)
+    if p.exists() and not p.is_file():
+        raise ValueError(f"file={path!r} is not a regular file; give the path of a .json or "
+                         ".py family")
     if not p.is_file():
         raise ValueError(f"file={path!r} does not exist; give the path of a .json or .py family")
     if p.suffix not in (".py", ".json"):

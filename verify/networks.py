@@ -89,6 +89,10 @@ def _normalized_weights(w: object, name: str) -> np.ndarray:
                         "(exact weights; floats are refused); put a common factor into "
                         "scale_sq")
     big = max(abs(int(ints.max())), abs(int(ints.min())))
+    if big.bit_length() > MAX_RATIONAL_BITS:
+        raise ValueError(f"weights of network {name!r} hold an entry of {big.bit_length()} bits;"
+                         f" entries must have at most {MAX_RATIONAL_BITS} bits: put a common "
+                         "factor into scale_sq")
     if big * w.shape[1] <= _INT64_SAFE:
         out = np.array(ints, dtype=np.int64)
     else:
