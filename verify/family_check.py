@@ -272,7 +272,8 @@ def _gaussian_pairs(family: Family, certificate: CheckResult, digits: int,
                                     "exact": None if exact is None else str(exact)}
         if ball.is_finite():
             evidence["value_mid"], evidence["value_rad"] = report_ball(ball, digits)
-        if exact is not None and sp.simplify(exact) == 0:
+        if exact is not None and sp.simplify(exact) == 0 and ball.contains(0):
+            # Exact zero, cross-checked against its own certified enclosure.
             cases.append(CheckResult(Verdict.VERIFIED, Strength.EXACT, claim, method, evidence))
         elif ball.is_finite() and not ball.contains(0):
             cases.append(CheckResult(Verdict.REFUTED, Strength.CERTIFIED, claim,
@@ -566,16 +567,16 @@ def _python_family(p: Path, path: str) -> Family:
     except KeyboardInterrupt:
         raise
     except SyntaxError as exc:
-        if Path(exc.filename or "").resolve() != p.resolve():
-            raise ValueError(f"file={path!r} line {_line_in(exc, p)}: SyntaxError in "
-                             f"{exc.filename} line {exc.lineno}: {exc.msg}; fix the family "
+        if Path(exc.filename or "").resolve() != p.resolve():  # in a module it imports
+            raise ValueError(f"{path}: SyntaxError at line {_line_in(exc, p)} (in "
+                             f"{exc.filename}, line {exc.lineno}: {exc.msg}); fix the family "
                              "file") from None
-        raise ValueError(f"file={path!r} line {exc.lineno}: SyntaxError: {exc.msg}; fix the "
-                         "family file") from None
+        raise ValueError(f"{path}: SyntaxError at line {exc.lineno}: {exc.msg}; fix the family "
+                         "file") from None
     except (Exception, SystemExit) as exc:
         if isinstance(exc, ValueError) and str(exc).startswith(f"file={path!r}"):
             raise
-        raise ValueError(f"file={path!r} line {_line_in(exc, p)}: {type(exc).__name__}: "
+        raise ValueError(f"{path}: {type(exc).__name__} at line {_line_in(exc, p)}: "
                          f"{_one_line(exc)} (raised while running the family file); fix the "
                          "family file") from None
     if isinstance(value, Family):
