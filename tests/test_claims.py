@@ -124,9 +124,12 @@ ROUTED = {
     "A5": ("check_family",), "A6": ("check_kernel_claim",),
     "A7": ("check_formula_claim", "check_coefficient_claim"), "A9": ("check_family",),
     "A10": ("check_family",), "A12": ("check_coefficient_claim",),
+    "B3": ("check_formula_claim",), "B6": ("check_kernel_claim",),
+    "B8": ("check_formula_claim",), "B19": ("check_kernel_claim",),
+    "C9": ("check_formula_claim", "check_coefficient_claim"), "C21": ("check_coefficient_claim",),
 }
-#: Of those, the entries whose planted variant the referee itself must REFUTE.
-REFEREE_REFUTES = {"A6", "A7", "A12"}
+#: Of those, the entries whose every planted variant the referee itself must REFUTE.
+REFEREE_REFUTES = {"A6", "A7", "A12", "B6", "B19", "C9"}
 
 
 def _spied(monkeypatch, broken: bool) -> dict[str, list]:

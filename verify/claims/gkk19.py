@@ -27,6 +27,7 @@ import numpy as np
 import sympy as sp
 from flint import acb, arb, arb_poly, fmpq, fmpq_poly
 
+from verify import referee
 from verify.activations import activation
 from verify.checks import CheckResult, Strength, Verdict
 from verify.claims.base import (
@@ -40,7 +41,7 @@ from verify.claims.base import (
     rational_equal,
 )
 from verify.conventions import hermite_prob_values
-from verify.expressions import arb_value
+from verify.expressions import SYMBOLS, arb_value
 from verify.hermite import (
     dual_kernel,
     exact_coefficients,
@@ -343,7 +344,8 @@ def b2_factorial(p: Profile) -> CheckResult:
        statement=r"c_{2m+1}=0\ (m\ge1);\ c_{2m}=\frac{(-1)^{m-1}(2m-3)!!}{\sqrt{2\pi(2m)!}};\ "
                  r"c_{2m}^2=\frac{\binom{2m}{m}}{2\pi\,4^m(2m-1)^2}",
        source="derived",
-       methods=("exact: half-line moments (fmpq)", "exact: core jump formula",
+       methods=("exact: half-line moments (fmpq)", "exact: core jump formula (also through "
+                "verify.referee.check_formula_claim on both formulas in k)",
                 "exact: proved parity (odd part of ReLU is linear)"))
 def b3(p: Profile) -> CheckResult:
     return _b3(p)
@@ -374,7 +376,14 @@ def _b3(p: Profile, *, dfact_shift: int = 3, square_power: int = 2) -> CheckResu
         closed = fmpq(math.comb(k, m), 4**m * (2 * m - 1) ** square_power)
         cases.append(rational_equal(f"2 pi c_{k}^2 = C(2m,m)/(4^m (2m-1)^2)", square, closed,
                                     method="half-line moments"))
-    return all_of(f"B3 for degrees <= {p.k_max}", "exact (fmpq)", cases)
+    # The public referee (the path of `verify claim formula`) on both formulas in k.
+    k_sym = SYMBOLS["k"]
+    cases.append(referee.check_formula_claim(
+        _RELU, (-1) ** (k_sym / 2 - 1) * sp.factorial2(k_sym - dfact_shift)
+        / sp.sqrt(2 * sp.pi * sp.factorial(k_sym)), range(2, p.k_max + 1, 2), digits=p.digits))
+    cases.append(referee.check_formula_claim(_RELU, sp.Integer(0), range(3, p.k_max + 1, 2),
+                                             digits=p.digits))
+    return all_of(f"B3 for degrees <= {p.k_max}", "exact (fmpq); verify.referee", cases)
 
 
 @b3.planted("(2m-1)!! instead of (2m-3)!!",
@@ -608,7 +617,8 @@ def _kernel_closed(rho: Fraction, arcsin_sign: int) -> arb:
        methods=("exact: Taylor coefficients of the closed form (binomial series) = 2 pi c_k^2",
                 "certified: series with proved tail (|rho| < 1: |rho|^{N+1} x tail; |rho| = 1: "
                 "Parseval tail) vs the closed form in Arb",
-                "certified: core dual_kernel (Parseval-deficit tail) for |rho| <= 1/2"))
+                "certified: core dual_kernel (Parseval-deficit tail) for |rho| <= 1/2",
+                "certified: verify.referee.check_kernel_claim at every rho of the grid"))
 def b6(p: Profile) -> CheckResult:
     return _b6(p, arcsin_sign=1)
 
@@ -634,6 +644,9 @@ def _b6(p: Profile, *, arcsin_sign: int) -> CheckResult:
         cases.append(ball_equal(f"K({rho}): series = closed form", series, closed,
                                 method=f"Arb series, {2 * m + 1} terms + proved tail",
                                 tol=tol, digits=p.digits))
+        r = _q(rho)
+        claimed = (sp.sqrt(1 - r**2) + (sp.pi / 2 + arcsin_sign * sp.asin(r)) * r) / (2 * sp.pi)
+        cases.append(referee.check_kernel_claim(_RELU, r, claimed, digits=p.digits))
         if abs(rho) <= Fraction(1, 2):
             ball, n_terms = dual_kernel(_RELU, _q(rho), digits=p.digits)
             cases.append(ball_equal(f"K({rho}): core dual_kernel = closed form", ball, closed,
@@ -763,7 +776,8 @@ def _sign_claim_b(j: int, factor: int) -> fmpq:
                  r"c_{i+1}=\widehat{\mathbb 1_{>0}}_i/\sqrt{i+1}",
        source="derived",
        methods=("exact: half-line moments (fmpq)", "exact: core jump formula for sign, step, "
-                "abs, relu", "certified: Arb quadrature of sign for small j"))
+                "abs, relu (sign also through verify.referee.check_formula_claim)",
+                "certified: Arb quadrature of sign for small j"))
 def b8(p: Profile) -> CheckResult:
     return _b8(p, sign_factor=2, deriv_shift=1)
 
@@ -811,7 +825,14 @@ def _b8(p: Profile, *, sign_factor: int, deriv_shift: int) -> CheckResult:
             claim_ball = _ab_ball(fmpq(0), _sign_claim_b(j, sign_factor), j)
             cases.append(ball_equal(f"sgn_{j} (Arb quadrature)", c.ball, claim_ball,
                                     method=c.method, digits=p.digits - 2))
-    return all_of(f"B8 for degrees <= {k}", "exact + certified", cases)
+    k_sym = SYMBOLS["k"]
+    formula = sp.Rational(sign_factor, 2) * sp.sqrt(2 / sp.pi) * (-1) ** ((k_sym - 1) / 2) \
+        * sp.factorial2(k_sym - 2) / sp.sqrt(sp.factorial(k_sym))
+    cases.append(referee.check_formula_claim(activation("sign"), formula, range(1, k + 1, 2),
+                                             digits=p.digits))
+    cases.append(referee.check_formula_claim(activation("sign"), sp.Integer(0),
+                                             range(0, k + 1, 2), digits=p.digits))
+    return all_of(f"B8 for degrees <= {k}", "exact + certified; verify.referee", cases)
 
 
 @b8.planted("factor 2 lost: sgn_j = H_{j-1}(0)/sqrt(2 pi j!)",
@@ -1648,7 +1669,9 @@ def b18_low(p: Profile) -> CheckResult:
                  r"=\theta/\pi",
        source="derived",
        methods=("exact: measure of the disagreement arcs in polar coordinates (SymPy sets)",
-                "certified: (1 - K_sgn(cos theta))/2 from the core sign dual kernel",
+                "certified: K_sgn(cos theta) = 1 - 2 theta/pi through "
+                "verify.referee.check_kernel_claim (the core's sign dual kernel), to the "
+                "profile's digits (was 10)",
                 "statistical cross-check (evidence only): Monte Carlo"))
 def b19(p: Profile) -> CheckResult:
     return _b19(p, denominator=1)
@@ -1674,12 +1697,10 @@ def _b19(p: Profile, *, denominator: int) -> CheckResult:
     sign = activation("sign")
     for rho in p.rhos:
         if abs(rho) <= Fraction(1, 2):
-            ball, _ = dual_kernel(sign, _q(rho), digits=12)
-            with workprec(_PREC):
-                theta = arb(_q(rho)).acos()
-                cases.append(ball_equal(f"(1 - K_sgn)/2 at cos(theta) = {rho}", (1 - ball) / 2,
-                                        theta / (denominator * arb.pi()),
-                                        method="core dual_kernel (sign)", digits=10))
+            # P(disagree) = (1 - K_sgn(rho))/2: the referee decides K_sgn = 1 - 2 P.
+            r = _q(rho)
+            cases.append(referee.check_kernel_claim(
+                sign, r, 1 - 2 * sp.acos(r) / (denominator * sp.pi), digits=p.digits))
     rng = np.random.default_rng(5)
     x = rng.standard_normal((p.mc_samples, 2))
     frac = float(np.mean(np.sign(x[:, 0]) != np.sign(x @ np.array([math.cos(1.0),
