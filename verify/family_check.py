@@ -301,7 +301,8 @@ def _gaussian_pairs(family: Family, certificate: CheckResult, digits: int,
     return combine(claim, "law-free certificate, then Gaussian inner products", cases,
                    evidence={"law_free_certificate": certificate.to_json(),
                              "pairs_not_law_free": failed, "gaussian_proved_zero": zero,
-                             "gaussian_proved_nonzero": refuted, "undecided": open_})
+                             "gaussian_proved_nonzero": refuted, "undecided": open_,
+                             "undecided_reasons": list(dict.fromkeys(reasons))[:3]})
 
 
 def _clip(text: str, limit: int = 300) -> str:
@@ -447,9 +448,10 @@ def _headline(report: FamilyReport, pairs_cert: CheckResult | None) -> str:
         parts.append(f"law-free certificate: not applicable (classes do not cancel for "
                      f"{ev.get('pairs_not_law_free', '?')} pair(s))")
         if "undecided" in ev:
+            why = "; ".join(ev.get("undecided_reasons", []))
             parts.append(f"Gaussian inner products: proved 0 for {ev['gaussian_proved_zero']}, "
                          f"proved non-zero for {ev['gaussian_proved_nonzero']}, not decided for "
-                         f"{ev['undecided']}")
+                         f"{ev['undecided']}" + (f" ({_clip(why, 200)})" if why else ""))
     gauss = next((c for c in report.controls if c["law"].startswith("N(0, I")), None)
     if gauss is not None and o.verdict is not Verdict.VERIFIED and gauss["z"] is not None:
         z = abs(float(gauss["z"]))

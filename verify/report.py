@@ -74,7 +74,7 @@ def family_summary(report: Any) -> None:
     console = _console()
     console.print(f"[bold]{escape(report.name)}[/]: {report.size} networks on R^{report.n}")
     if report.headline:
-        console.print(f"decided: {escape(report.headline)}")
+        console.print(f"summary: {escape(report.headline)}")
     members = report.members
     if members:
         console.print(f"members: {members['proved_nonzero_count']} proved non-zero, "
