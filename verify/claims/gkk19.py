@@ -1107,11 +1107,11 @@ def _b10_case(k: int, w: Sequence[sp.Expr], p: Profile, *, bias: sp.Rational | i
                                "coefficients vanish from degree 3 (exact)",
                                {"product": str(prod)})
         if len(set(w)) == 1 and k % 2 == 0:
-            value = _beta_dawson(k, 12)
+            value = _beta_dawson(k, p.digits)
             with workprec(_PREC):
                 return ball_equal(f"{label}: correlation = 0", value, arb(0),
                                   method="Dawson-integral value of beta_k (certified)",
-                                  tol=arb(10) ** -12, digits=12)
+                                  tol=arb(10) ** -p.digits, digits=p.digits)
     wf = np.array([float(x) for x in w])
     return statistical_check(f"{label}: correlation = 0", 0.0,
                              lambda s: _correlation_mc(k, wf, float(bias), p.mc_samples, s))

@@ -402,7 +402,8 @@ def _d3_check(p: Profile, claimed: Callable[[sp.Expr], sp.Expr], label: str) -> 
                  r"\bar\gamma_d(x)=\tfrac dxJ^2_{d/2}(2\pi\alpha\sqrt dR_dx);\ A_dR_d^d=d",
        source="paper", methods=("exact: SymPy (Meijer-G integral, symbolic identities)",
                                 "certified: acb.integral and a closed-form Bessel sum on "
-                                "[0, 200] + Landau tail"))
+                                "[0, 200] (agreeing to 1e-10: the Bessel-sum ball at d = 3 is "
+                                "~4e-14 wide) + Landau tail"))
 def d3(p: Profile) -> CheckResult:
     return _d3_check(p, lambda nu: 1 / (2 * nu), "1/(2nu)")
 
@@ -728,7 +729,7 @@ def _d6b_check(p: Profile, const: Fraction) -> CheckResult:
             quad = _quad_bessel_density(d, c, arb(1))
             cases.append(ball_equal(f"d={d}: F_d(1) by quadrature = Bessel sum", quad,
                                     _bessel_cdf(d, Fraction(1)), method="acb.integral",
-                                    tol=arb(10) ** -12))
+                                    tol=arb(10) ** -p.digits))
     return all_of(f"int_x^oo bar gamma_d <= {const}/(alpha x) for x in [1, {x_max}], d in "
                   f"{dims} (alpha = 1; general alpha by rescaling)", "Arb", cases)
 
@@ -2225,7 +2226,7 @@ def _d28_check(p: Profile, low1: Fraction) -> CheckResult:
             cases.append(ball_equal(f"d={d}: F_d(2) by quadrature = Bessel sum",
                                     _quad_bessel_density(d, c, arb(2)),
                                     _bessel_cdf(d, Fraction(2)), method="acb.integral",
-                                    tol=arb(10) ** -12))
+                                    tol=arb(10) ** -p.digits))
     return all_of(f"{low1} <= F_d(1) <= 0.87 and 0.89 <= F_d(2) <= 0.94 for d in {dims} "
                   "(alpha = 1)", "Arb: closed-form Bessel sum + quadrature", cases)
 
