@@ -1,0 +1,802 @@
+"""The certified engine: every coefficient ``0..K`` at once on shared Gauss-Legendre nodes.
+
+Definition. For an activation sigma,
+
+* Gaussian: ``c_k = E[sigma(g) h_k(g)] = int sigma(x) h_k(x) phi(x) dx``, ``g ~ N(0,1)``,
+  ``h_k = He_k/sqrt(k!)``, ``phi(x) = exp(-x^2/2)/sqrt(2 pi)``;
+* sphere: ``a_k(sigma; d, r) = E[sigma(r t) P_{k,d}(t)]`` with t of density
+  ``c_d (1-t^2)^{(d-3)/2}`` on [-1, 1], ``P_{k,d} = C_k^lam/C_k^lam(1)``, ``lam = (d-2)/2``
+  (d = 2: Chebyshev ``T_k``), any ``d >= 2``, any rational ``r > 0``.
+
+Method (proofs in proofs_notes/engine.md). Fold ``x -> -x`` (``h_k``, ``P_{k,d}`` have the
+parity of k), so only ``sigma(x) + sigma(-x)`` (even k) and ``sigma(x) - sigma(-x)`` (odd k)
+are integrated, on ``[0, L]`` (Gaussian; the rest of the line is Cramer's tail,
+:func:`verify.hermite.tail_bound`) or on ``u in [0, pi/2]`` with ``t = sin u`` (sphere; weight
+``cos^{d-2} u``, no tail). The interval is cut at the activation's breakpoints and into panels;
+each panel gets its own number n of Gauss-Legendre nodes (Arb balls from
+``arb.legendre_p_root``). sigma and the weight are evaluated once per node; every ``h_k`` (or
+``P_{k,d}``) at every node comes from the three-term recurrence, vectorised over the nodes.
+Each coefficient's ball is then
+
+    (sum over nodes, in ball arithmetic) + [+- quadrature bound_k] + [+- tail bound],
+
+where the quadrature bound on a panel ``[c-h, c+h]`` is ``(64/15) h M rho^{-2n}/(rho^2-1)``
+(Trefethen 2008, Thm 4.5) with M a bound of the integrand on a rectangle containing the
+Bernstein ellipse ``E_rho``: sigma's part by evaluating its pieces on complex boxes in Arb,
+``|h_k phi|`` by Mehler's formula, ``|P_{k,d}(sin z)| <= exp(k |Im z|)`` by Laplace's integral.
+
+Precision driver (:func:`drive`): a pass is planned for a tolerance per k (relative digits
+times a magnitude estimate); coefficients whose ball does not meet the requested relative
+digits (:func:`verify.numbers.meets_digits`) are recomputed with a smaller magnitude estimate,
+more precision and more nodes, for a bounded number of attempts; the last valid ball is
+returned with ``met=False`` when it never did. Symmetry zeros are exact
+(:func:`verify.hermite.symmetry_zero`).
+
+What the engine cannot bound: an activation with a piece whose ball extension is not finite on
+any complex box around some panel (a piece that is not analytic on the real segment, such as
+an unsplit kink, or a function the ball evaluator refuses on complex boxes). Then
+:class:`NotBoundable` is raised and the caller stays on ``acb.integral``
+(:func:`verify.hermite.certified_coefficient`,
+:func:`verify.gegenbauer.certified_sphere_coefficient`).
+
+>>> from verify.activations import activation
+>>> from verify.numbers import report_ball
+>>> cs = gaussian_coefficients(activation("sigmoid"), 3, digits=20)
+>>> [(c.k, c.tier, c.met) for c in cs][2:]
+[(2, 'exact', True), (3, 'certified', True)]
+>>> report_ball(cs[3].ball, 12)[0]
+'-0.0254732579073234'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+from flint import acb, arb, ctx
+
+from .activations import Activation
+from .conventions import check_degree, check_dimension, harmonic_dimension, sphere_marginal_constant
+from .expressions import arb_value
+from .numbers import Coefficient, NonFiniteBall, check_digits, meets_digits, workprec
+
+#: Largest degree the engine accepts (as the certified tiers).
+MAX_DEGREE = 1_000
+#: Largest number of Gauss-Legendre nodes on one panel.
+MAX_NODES_PER_PANEL = 400
+#: Working precision cap (bits), as the acb.integral tiers.
+MAX_PREC_BITS = 20_000
+#: Default number of passes the precision driver may make.
+DEFAULT_ATTEMPTS = 5
+
+_SIXTY_FOUR_FIFTEENTHS = arb(64) / 15
+
+
+class NotBoundable(ValueError):
+    """The engine cannot bound the integrand on any complex neighbourhood of a panel (the
+    activation stays on ``acb.integral``)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Building blocks.
+
+_GL_CACHE: dict[tuple[int, int], tuple[list[arb], list[arb]]] = {}
+
+
+def gauss_legendre(n: int) -> tuple[list[arb], list[arb]]:
+    """Nodes and weights of the n-point Gauss-Legendre rule on [-1, 1], as balls at the
+    current working precision (cached per (n, precision)).
+
+    Definition: the nodes are the zeros of the Legendre polynomial ``P_n``; the weights are
+    ``2/((1-x_i^2) P_n'(x_i)^2)``; ``sum w_i f(x_i) = int_{-1}^1 f`` for polynomials of degree
+    ``< 2n``. Guarantee: each ball contains the exact node or weight (Arb's
+    ``arb.legendre_p_root``). Raises ValueError unless ``1 <= n <= 10**4``.
+
+    >>> from verify.numbers import workprec
+    >>> with workprec(64):
+    ...     x, w = gauss_legendre(2)
+    >>> (x[0] * x[0] * 3).contains(1), sum(w).contains(2)
+    (True, True)
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 10_000:
+        raise ValueError(f"n={n!r} must be an integer from 1 to 10000 (nodes of the rule)")
+    key = (n, ctx.prec)
+    if key not in _GL_CACHE:
+        nodes, weights = [], []
+        for i in range(n):
+            x, w = arb.legendre_p_root(n, i, weight=True)
+            nodes.append(x)
+            weights.append(w)
+        _GL_CACHE[key] = (nodes, weights)
+    return _GL_CACHE[key]
+
+
+def legendre_error_bound(h: arb, rho: arb, n: int, bound: arb) -> arb:
+    """``(64/15) h M rho^{-2n}/(rho^2 - 1)``: the n-point Gauss-Legendre error on a panel of
+    half-width h for an integrand analytic in the open Bernstein ellipse ``E_rho`` of the panel
+    (foci at the panel's ends, semi-axes ``h (rho +- 1/rho)/2``) and bounded there by
+    ``M = bound`` (Trefethen, SIAM Rev. 50 (2008), Thm 4.5, scaled from [-1, 1] by h).
+
+    Guarantee: an upper bound (a ball whose upper end bounds the error) when the hypotheses
+    hold; proofs_notes/engine.md §2. Raises ValueError unless ``rho > 1`` and ``n >= 1``.
+
+    >>> b = legendre_error_bound(arb(1), arb(3), 10, arb(1))  # (64/15)/(8 * 3^20)
+    >>> b.overlaps(arb(8) / (15 * 3**20))
+    True
+    """
+    if not rho > 1 or n < 1:
+        raise ValueError(f"rho={rho}, n={n} must satisfy rho > 1 and n >= 1")
+    return _SIXTY_FOUR_FIFTEENTHS * h * bound / ((rho * rho - 1) * rho ** (2 * n))
+
+
+def mehler_log_bound(k: int, x_lo: arb, y_hi: arb, t: arb) -> arb:
+    """A ball whose upper end bounds ``log |h_k(z) phi(z)|`` for every complex ``z = x + iy``
+    with ``|x| >= x_lo >= 0`` and ``|y| <= y_hi``, for any ``0 < t < 1`` (``t = 0`` allowed at
+    ``k = 0``):
+
+        |h_k(z) phi(z)| <= (2 pi)^{-1/2} (1-t^2)^{-1/4} t^{-k/2}
+                           exp(-x^2/(2(1+t)) + y^2/(2(1-t))).
+
+    From Mehler's formula at ``w = conj(z)`` (each term ``|h_k(z)|^2 t^k >= 0``);
+    proofs_notes/engine.md §3. Every t gives a valid bound; the caller picks t to make it small.
+    Raises ValueError for t outside (0, 1) (or [0, 1) at k = 0).
+
+    >>> from verify.numbers import workprec
+    >>> with workprec(64):
+    ...     b = mehler_log_bound(0, arb(1), arb(0), arb(0))
+    >>> b.overlaps(-arb(1) / 2 - (2 * arb.pi()).sqrt().log())  # log phi(1): exact at t = 0
+    True
+    """
+    if not (t < 1 and (t > 0 or (k == 0 and t >= 0))):
+        raise ValueError(f"t={t} must lie in (0, 1) (in [0, 1) for k = 0)")
+    out = -(2 * arb.pi()).log() / 2 - (1 - t * t).log() / 4
+    out += -x_lo * x_lo / (2 * (1 + t)) + y_hi * y_hi / (2 * (1 - t))
+    if k:
+        out -= k * t.log() / 2
+    return out
+
+
+# Candidate t of Mehler's bound: 0 (k = 0 only) and 1 - 2^{-j/8}, plus a few small values.
+_T_GRID = np.concatenate([[0.0, 1 / 64, 1 / 16], 1 - 2.0 ** (-np.arange(1, 240) / 8)])
+
+
+def _mehler_float_table(x_lo: float, y_hi: float, ks: np.ndarray) -> tuple[np.ndarray,
+                                                                           np.ndarray]:
+    """For each k: the grid index of the best t and the (float, unproved) log-bound there."""
+    t = _T_GRID
+    with np.errstate(divide="ignore"):
+        base = (-0.5 * math.log(2 * math.pi) - np.log1p(-t * t) / 4
+                - x_lo**2 / (2 * (1 + t)) + y_hi**2 / (2 * (1 - t)))
+        lt = -np.log(t) / 2
+    lt[0] = 0.0  # t = 0 only serves k = 0 (t^{-k/2} = 1 there)
+    table = base[None, :] + ks[:, None].astype(float) * lt[None, :]
+    table[ks > 0, 0] = np.inf
+    best = np.argmin(table, axis=1)
+    return best, table[np.arange(len(ks)), best]
+
+
+# ---------------------------------------------------------------------------------------------
+# Panels.
+
+@dataclass
+class Panel:
+    """One panel ``[lo, hi]`` of a pass: its pieces, its rule and its proved constants.
+
+    ``log_const`` bounds ``log((64/15) h M_sigma rho^{-2n} / (rho^2 - 1))`` (sigma's share of
+    the integrand bound times the ellipse factor); the per-k factor comes from the basis
+    (Mehler's bound on the rectangle ``|Re z| >= x_lo``, ``|Im z| <= y_hi``, or
+    ``exp(k y_hi)`` on the sphere).
+    """
+
+    lo: arb
+    hi: arb
+    right: int
+    left: int
+    n: int
+    rho: arb
+    x_lo: arb
+    y_hi: arb
+    sigma_bound: arb
+    #: The exact ends as balls at the *current* precision (lo, hi above are 64-bit balls).
+    ends: Callable[[], tuple[arb, arb]]
+
+
+def _piece_at(act: Activation, x: float) -> int:
+    for i, p in enumerate(act.pieces):
+        if (p.lo == -sp.oo or float(p.lo) < x) and (p.hi == sp.oo or x < float(p.hi)):
+            return i
+    raise ValueError(f"x={x} lies on a breakpoint of {act.name}")
+
+
+def _box_bound(fn: Callable[[acb], acb], lo: float, hi: float, y_hi: float, pieces: int) -> float:
+    """Upper bound (float, rounded up; inf when not finite) of ``|fn|`` on
+    ``[lo, hi] x [0, y_hi]``, on ``pieces`` sub-boxes (conjugate symmetry covers ``y < 0``)."""
+    worst = 0.0
+    step = (hi - lo) / pieces
+    imag = arb(y_hi / 2, y_hi / 2)
+    for j in range(pieces):
+        a = lo + j * step
+        b = hi if j == pieces - 1 else a + step
+        z = acb(arb((a + b) / 2, (b - a) / 2), imag)
+        v = fn(z)
+        if not v.is_finite():
+            return math.inf
+        worst = max(worst, float(v.abs_upper()))
+    return worst
+
+
+def _rect(c: float, h: float, b: float) -> tuple[arb, float]:
+    """``rho`` (a proved lower bound, as a ball) of the ellipse of ``[c-h, c+h]`` inside the
+    rectangle of half-height b, and that rectangle's half-width (rounded up)."""
+    with workprec(64):
+        q = arb(b) / arb(h)
+        rho = arb((q + (1 + q * q).sqrt()).lower())
+        half = float((arb(h) ** 2 + arb(b) ** 2).sqrt().upper())
+    return rho, half
+
+
+# ---------------------------------------------------------------------------------------------
+# Results of one pass.
+
+@dataclass
+class EnginePass:
+    """What one pass computed, for degrees ``0..len(sums)-1``.
+
+    ``sums[k]``: the ball of the quadrature sum (contains the exact Gauss-Legendre sum of the
+    folded integrand, times the constant); ``quadrature[k]``: proved bound on the quadrature
+    error; ``tail``: proved bound on the part outside the integrated interval (0 on the
+    sphere). ``balls()`` adds the two bounds as radius: each ball contains the coefficient.
+    """
+
+    sums: list[arb]
+    quadrature: list[arb]
+    tail: arb
+    panels: list[Panel]
+    prec: int
+    length: float
+
+    @property
+    def nodes(self) -> int:
+        return sum(p.n for p in self.panels)
+
+    def balls(self) -> list[arb]:
+        with workprec(self.prec):  # the sum's midpoint keeps the pass's precision
+            return [s + arb(0, (q + self.tail).upper())
+                    for s, q in zip(self.sums, self.quadrature, strict=True)]
+
+
+def _plan_segment(a: float, b: float, candidates: Sequence[tuple[float, float]],
+                  sigma_box: Callable[[float, float, float], float],
+                  need: Callable[[float, float, float, float, float, float], int]
+                  ) -> list[tuple]:
+    """Cut ``[a, b]`` into panels for the candidate (half-height B, half-width h) with the
+    fewest nodes; returns ``[(lo, hi, n, rho, B, sigma_bound)]`` in floats/balls."""
+    best: list[tuple] | None = None
+    best_key = (True, math.inf)
+    for big_b, h in candidates:
+        m = max(1, math.ceil((b - a) / (2 * h) - 1e-9))
+        hh = (b - a) / (2 * m)
+        rho, half = _rect(0.0, hh, big_b)
+        plan: list[tuple] = []
+        # one list of edges: consecutive panels share their float end exactly (no gap)
+        edges = [a + 2 * j * hh for j in range(m)] + [b]
+        for j in range(m):
+            lo, hi = edges[j], edges[j + 1]
+            c = (lo + hi) / 2
+            ms = sigma_box(c - half, c + half, big_b)
+            if not math.isfinite(ms):
+                break
+            n = need(c, hh, half, big_b, ms, float(rho.lower())) if ms > 0 else 1
+            plan.append((lo, hi, max(1, n), rho, big_b, ms))
+        if len(plan) < m:
+            continue  # a box touched a singularity or branch cut: not this candidate
+        # feasible plans (every panel within the node cap) first, then fewest nodes
+        key = (any(q[2] > MAX_NODES_PER_PANEL for q in plan),
+               float(sum(min(q[2], MAX_NODES_PER_PANEL) for q in plan)))
+        if best is None or key < best_key:
+            best, best_key = plan, key
+    if best is None:
+        raise NotBoundable("no complex box around the segment "
+                           f"[{a:.6g}, {b:.6g}] has a finite bound of the integrand; use the "
+                           "acb.integral tier")
+    return [(lo, hi, min(n, MAX_NODES_PER_PANEL), rho, big_b, ms)
+            for lo, hi, n, rho, big_b, ms in best]
+
+
+def _exact_cut(x: float, exact: Sequence[tuple[Callable[[], arb], float]]) -> Callable[[], arb]:
+    """The exact end at float position x: a breakpoint (or its arcsine) evaluated at the
+    precision current when called, else the float itself (exact)."""
+    for ball, f in exact:
+        if f == x:
+            return ball
+    return lambda: arb(x)
+
+
+def _abs_cut(b: sp.Expr) -> Callable[[], arb]:
+    return lambda: abs(arb_value(b))
+
+
+def _asin_cut(b: sp.Expr, r: sp.Expr) -> Callable[[], arb]:
+    return lambda: (abs(arb_value(b)) / arb_value(r)).asin()
+
+
+def _half_pi() -> arb:
+    return arb.pi() / 2
+
+
+def _ends(lo: Callable[[], arb], hi: Callable[[], arb]) -> Callable[[], tuple[arb, arb]]:
+    return lambda: (lo(), hi())
+
+
+# ---------------------------------------------------------------------------------------------
+# The Gaussian pass.
+
+def gaussian_pass(act: Activation, max_degree: int, log_tol: Sequence[float], *, prec: int,
+                  fixed_nodes: int | None = None) -> EnginePass:
+    """One pass of the engine for ``c_0..c_max_degree`` (see the module docstring).
+
+    ``log_tol[k]`` is the natural log of the absolute error the plan aims at for ``c_k``
+    (quadrature and tail each get a quarter); ``prec`` the working precision in bits;
+    ``fixed_nodes``, if given, forces that many nodes on every panel (the error bound then
+    says what they are worth). Guarantee: every ball of ``balls()`` contains its ``c_k``
+    whatever the plan. Raises :class:`NotBoundable` when no panel plan has finite bounds.
+    """
+    if len(log_tol) != max_degree + 1:
+        raise ValueError(f"log_tol has {len(log_tol)} entries; must have max_degree + 1")
+    from .hermite import min_cutoff, tail_bound
+
+    worst = min(log_tol) - math.log(4)
+    length = max(min_cutoff(act), 1)
+    with workprec(64):
+        while float(tail_bound(act, length).log().upper()) > worst and length < 400:
+            length += 1
+        tail = arb(tail_bound(act, length).upper())
+    ks = np.arange(max_degree + 1)
+    tols = np.asarray(log_tol, dtype=float)
+    exact = [(_abs_cut(b), abs(float(b))) for b in act.breakpoints
+             if 0 < abs(float(b)) < length]
+    cuts = sorted({0.0, float(length), *(f for _, f in exact)})
+    panels: list[Panel] = []
+    for a, b in zip(cuts[:-1], cuts[1:], strict=True):
+        mid = (a + b) / 2
+        right = act.acb_piece(_piece_at(act, mid))
+        left = act.acb_piece(_piece_at(act, -mid))
+
+        def sigma_box(lo: float, hi: float, yb: float, right=right, left=left) -> float:
+            pieces = max(2, math.ceil((hi - lo) / max(yb, 0.25)))
+            return (_box_bound(lambda z: right(z, True), lo, hi, yb, pieces)
+                    + _box_bound(lambda z: left(-z, True), lo, hi, yb, pieces))
+
+        def need(c: float, h: float, half: float, yb: float, ms: float, lr: float) -> int:
+            if fixed_nodes is not None:
+                return fixed_nodes
+            _, logm = _mehler_float_table(max(0.0, c - half), yb, ks)
+            lc = math.log(64 / 15 * h * ms / (lr * lr - 1)) + logm + math.log(4 * 64) - tols
+            return max(1, math.ceil(float(np.max(lc)) / (2 * math.log(lr))))
+
+        candidates = [(bb, s * bb) for bb in (3.0, 2.0, 1.0, 0.5, 0.25) for s in (1.0, 2.0)]
+        for lo, hi, n, rho, big_b, ms in _plan_segment(a, b, candidates, sigma_box, need):
+            with workprec(64):
+                c = arb(lo) + (arb(hi) - arb(lo)) / 2
+                half = (arb(hi) / 2 - arb(lo) / 2) ** 2 + arb(big_b) ** 2
+                x_lo = arb(max(0.0, float((c - half.sqrt()).lower())))
+            ends = _ends(_exact_cut(lo, exact), _exact_cut(hi, exact))
+            with workprec(64):
+                lo_b, hi_b = ends()
+            panels.append(Panel(lo_b, hi_b, _piece_at(act, (lo + hi) / 2),
+                                _piece_at(act, -(lo + hi) / 2), n, rho, x_lo, arb(big_b),
+                                arb(ms), ends))
+    sums = _gaussian_sums(act, panels, max_degree, prec)
+    quad = _gaussian_quadrature_bounds(panels, max_degree)
+    return EnginePass(sums, quad, tail, panels, prec, float(length))
+
+
+def _gaussian_sums(act: Activation, panels: list[Panel], max_degree: int, prec: int
+                   ) -> list[arb]:
+    with workprec(prec):
+        xs, even, odd = [], [], []
+        inv_root = 1 / (2 * arb.pi()).sqrt()
+        for p in panels:
+            t, w = gauss_legendre(p.n)
+            lo, hi = p.ends()
+            c, h = (hi + lo) / 2, (hi - lo) / 2
+            right, left = act.acb_piece(p.right), act.acb_piece(p.left)
+            for ti, wi in zip(t, w, strict=True):
+                x = c + h * ti
+                sr, sl = right(acb(x), False).real, left(acb(-x), False).real
+                weight = h * wi * (-x * x / 2).exp() * inv_root
+                xs.append(x)
+                even.append(weight * (sr + sl))
+                odd.append(weight * (sr - sl))
+        x_arr = np.array(xs, dtype=object)
+        ev, od = np.array(even, dtype=object), np.array(odd, dtype=object)
+        out = [arb(0)] * (max_degree + 1)
+        h_prev = np.array([arb(1)] * len(xs), dtype=object)
+        h_cur = x_arr
+        out[0] = _dot(ev, h_prev)
+        if max_degree >= 1:
+            out[1] = _dot(od, h_cur)
+        for k in range(1, max_degree):
+            a, b = 1 / arb(k + 1).sqrt(), (arb(k) / (k + 1)).sqrt()
+            h_prev, h_cur = h_cur, (x_arr * a) * h_cur - b * h_prev
+            out[k + 1] = _dot(ev if (k + 1) % 2 == 0 else od, h_cur)
+        return [+v for v in out]
+
+
+def _dot(u: np.ndarray, v: np.ndarray) -> arb:
+    total = np.dot(u, v)
+    return total if isinstance(total, arb) else arb(total)
+
+
+def _gaussian_quadrature_bounds(panels: list[Panel], max_degree: int) -> list[arb]:
+    ks = np.arange(max_degree + 1)
+    total = [arb(0)] * (max_degree + 1)
+    with workprec(64):
+        t_balls = [arb(float(t)) for t in _T_GRID]
+        for p in panels:
+            if p.sigma_bound == 0:
+                continue
+            h = (p.hi - p.lo) / 2
+            const = legendre_error_bound(arb(h.upper()), p.rho, p.n, p.sigma_bound)
+            best, _ = _mehler_float_table(float(p.x_lo), float(p.y_hi), ks)
+            for k in range(max_degree + 1):
+                logm = mehler_log_bound(k, p.x_lo, p.y_hi, t_balls[best[k]])
+                total[k] = total[k] + const * logm.exp()
+        return [arb(v.upper()) for v in total]
+
+
+# ---------------------------------------------------------------------------------------------
+# The sphere pass.
+
+def sphere_pass(act: Activation, max_degree: int, log_tol: Sequence[float], *, d: int,
+                r: sp.Rational, prec: int, fixed_nodes: int | None = None) -> EnginePass:
+    """One pass for ``a_0..a_max_degree`` on S^{d-1} at radius r (as :func:`gaussian_pass`;
+    the interval ``u in [0, pi/2]`` is compact, so ``tail`` is 0)."""
+    if len(log_tol) != max_degree + 1:
+        raise ValueError(f"log_tol has {len(log_tol)} entries; must have max_degree + 1")
+    ks = np.arange(max_degree + 1, dtype=float)
+    tols = np.asarray(log_tol, dtype=float)
+    rf = float(r)
+    with workprec(64):
+        r_ball = arb_value(r)
+    exact: list[tuple[Callable[[], arb], float]] = [
+        (_asin_cut(b, r), math.asin(abs(float(b)) / rf))
+        for b in act.breakpoints if 0 < abs(float(b)) < rf]
+    exact.append((_half_pi, math.pi / 2))
+    half_pi = math.pi / 2
+    cuts = sorted({0.0, half_pi, *(f for _, f in exact)})
+    log_cd = float(sphere_marginal_constant(d).log().upper())
+    panels: list[Panel] = []
+    for a, b in zip(cuts[:-1], cuts[1:], strict=True):
+        mid = rf * math.sin((a + b) / 2)
+        right = act.acb_piece(_piece_at(act, mid))
+        left = act.acb_piece(_piece_at(act, -mid))
+
+        def integrand_box(lo: float, hi: float, yb: float, right=right, left=left) -> float:
+            pieces = max(2, math.ceil((hi - lo) / max(yb, 0.01)))
+
+            def f(z: acb, right=right, left=left) -> acb:
+                s = r_ball * z.sin()
+                size = acb(abs(right(s, True)).abs_upper() + abs(left(-s, True)).abs_upper())
+                return size * acb(z.cos().abs_upper()) ** (d - 2)
+            with workprec(64):
+                return _box_bound(f, lo, hi, yb, pieces)
+
+        def need(c: float, h: float, half: float, yb: float, ms: float, lr: float) -> int:
+            if fixed_nodes is not None:
+                return fixed_nodes
+            lc = (math.log(64 / 15 * h * ms / (lr * lr - 1)) + log_cd + ks * yb
+                  + math.log(4 * 4 * math.pi) - tols)
+            return max(1, math.ceil(float(np.max(lc)) / (2 * math.log(lr))))
+
+        scale = max(max_degree, 1)
+        candidates = [(min(bb / scale, 1.0), s * min(bb / scale, 1.0))
+                      for bb in (4.0, 2.0, 1.0) for s in (1.0, 2.0, 4.0)]
+        for lo, hi, n, rho, big_b, ms in _plan_segment(a, b, candidates, integrand_box, need):
+            ends = _ends(_exact_cut(lo, exact), _exact_cut(hi, exact))
+            with workprec(64):
+                lo_b, hi_b = ends()
+            panels.append(Panel(lo_b, hi_b, _piece_at(act, rf * math.sin((lo + hi) / 2)),
+                                _piece_at(act, -rf * math.sin((lo + hi) / 2)), n, rho,
+                                arb(0), arb(big_b), arb(ms), ends))
+    sums = _sphere_sums(act, panels, max_degree, d, r, prec)
+    with workprec(64):
+        cd = sphere_marginal_constant(d)
+        quad = [arb(0)] * (max_degree + 1)
+        for p in panels:
+            if p.sigma_bound == 0:
+                continue
+            h = arb(((p.hi - p.lo) / 2).upper())
+            const = cd * legendre_error_bound(h, p.rho, p.n, p.sigma_bound)
+            growth = p.y_hi.exp()
+            power = arb(1)
+            for k in range(max_degree + 1):
+                quad[k] = quad[k] + const * power
+                power = power * growth
+        quad = [arb(q.upper()) for q in quad]
+    return EnginePass(sums, quad, arb(0), panels, prec, half_pi)
+
+
+def _sphere_sums(act: Activation, panels: list[Panel], max_degree: int, d: int,
+                 r: sp.Rational, prec: int) -> list[arb]:
+    with workprec(prec):
+        r_ball = arb_value(r)
+        cd = sphere_marginal_constant(d)
+        ts, even, odd = [], [], []
+        for p in panels:
+            nodes, w = gauss_legendre(p.n)
+            lo, hi = p.ends()
+            c, h = (hi + lo) / 2, (hi - lo) / 2
+            right, left = act.acb_piece(p.right), act.acb_piece(p.left)
+            for ui, wi in zip(nodes, w, strict=True):
+                u = c + h * ui
+                t = u.sin()
+                x = r_ball * t
+                sr, sl = right(acb(x), False).real, left(acb(-x), False).real
+                weight = cd * h * wi * u.cos() ** (d - 2)
+                ts.append(t)
+                even.append(weight * (sr + sl))
+                odd.append(weight * (sr - sl))
+        t_arr = np.array(ts, dtype=object)
+        ev, od = np.array(even, dtype=object), np.array(odd, dtype=object)
+        out = [arb(0)] * (max_degree + 1)
+        p_prev = np.array([arb(1)] * len(ts), dtype=object)
+        p_cur = t_arr
+        out[0] = _dot(ev, p_prev)
+        if max_degree >= 1:
+            out[1] = _dot(od, p_cur)
+        for k in range(1, max_degree):
+            a = arb(2 * k + d - 2) / (k + d - 2)
+            b = arb(k) / (k + d - 2)
+            p_prev, p_cur = p_cur, (t_arr * a) * p_cur - b * p_prev
+            out[k + 1] = _dot(ev if (k + 1) % 2 == 0 else od, p_cur)
+        return [+v for v in out]
+
+
+# ---------------------------------------------------------------------------------------------
+# The precision driver.
+
+def guard_bits(kind: str, max_degree: int, *, length: float = 0.0, d: int = 3) -> int:
+    """Extra working bits for the ball recurrence over real nodes: its radius grows like the
+    recurrence run on absolute values, ``|h_k(i x)| ~ e^{x sqrt k}`` (Gaussian, damped by
+    ``phi``: at most ``max_x (x sqrt k - x^2/2)/ln 2 <= 0.73 k`` bits) or
+    ``(|t| + sqrt(1 + t^2))^k`` (sphere, damped by ``cos^{d-2} u``)."""
+    k = max_degree
+    if kind == "gaussian":
+        x = min(length, math.sqrt(k)) if length else math.sqrt(k)
+        return int((x * math.sqrt(k) - x * x / 2) / math.log(2)) + 16
+    u = np.linspace(0, math.pi / 2, 2001)[:-1]
+    t = np.sin(u)
+    with np.errstate(divide="ignore"):
+        growth = k * np.log2(t + np.sqrt(1 + t * t)) + (d - 2) * np.log2(np.cos(u))
+    return int(max(0.0, float(np.max(growth)))) + 16
+
+
+def drive(k_values: Sequence[int], digits: int, attempts: int, estimate: Sequence[float],
+          run: Callable[[int, list[float], int], EnginePass],
+          guard: Callable[[int], int]) -> tuple[dict[int, arb], dict[int, bool], dict[int, str]]:
+    """The precision driver shared by both tiers.
+
+    ``run(max_degree, log_tol, prec)`` makes one pass; ``estimate[k]`` steers the first one
+    (a magnitude guess of ``|c_k|``, never trusted). Each attempt plans for absolute error
+    ``10**-digits * m_k / 8`` with ``m_k`` the current magnitude estimate; a ball that misses
+    its digits gets ``m_k = |mid|/2`` (ball away from 0) or ``m_k * 1e-8`` and more bits next
+    time. Returns the last finite ball per k, whether it met ``digits``
+    (:func:`verify.numbers.meets_digits`), and a method string.
+    """
+    todo = sorted(set(k_values))
+    mags = {k: max(float(estimate[k]), 1e-300) for k in todo}
+    balls: dict[int, arb] = {}
+    met: dict[int, bool] = {}
+    how: dict[int, str] = {}
+    extra = 0
+    for attempt in range(attempts):
+        if not todo:
+            break
+        top = max(todo)
+        wanted = set(todo)
+        # degrees not asked for (symmetry zeros, met ones) get a loose tolerance: no nodes
+        log_tol = [(-digits * math.log(10) + math.log(mags[k] / 8) - 6.0 * attempt)
+                   if k in wanted else 50.0 for k in range(top + 1)]
+        lowest = min(log_tol[k] for k in todo)
+        prec = int(-lowest / math.log(2)) + guard(top) + 24 + extra
+        if prec > MAX_PREC_BITS:
+            break
+        result = run(top, log_tol, prec)
+        out = result.balls()
+        worst_arith = 0.0
+        still = []
+        for k in todo:
+            ball = out[k]
+            if ball.is_finite():
+                balls[k] = ball
+                how[k] = (f"Gauss-Legendre on {len(result.panels)} panels ({result.nodes} "
+                          f"nodes) + proved ellipse bound + tail, {prec} bits")
+            if ball.is_finite() and meets_digits(ball, digits):
+                met[k] = True
+                continue
+            met[k] = False
+            still.append(k)
+            if ball.is_finite() and not ball.contains(0):
+                mags[k] = min(mags[k], abs(float(ball.mid())) / 2)
+            else:
+                mags[k] *= 1e-8
+            sum_rad = float(result.sums[k].rad()) if result.sums[k].is_finite() else math.inf
+            if sum_rad > 0:
+                target = math.exp(log_tol[k]) if log_tol[k] > -700 else 0.0
+                if target > 0 and sum_rad > target / 4:
+                    worst_arith = max(worst_arith, math.log2(sum_rad / target) + 8)
+                elif not math.isfinite(sum_rad):
+                    worst_arith = max(worst_arith, prec / 2)
+        extra += int(worst_arith) + (16 if still else 0)
+        todo = still
+    return balls, met, how
+
+
+def _magnitudes(values: np.ndarray, forced: set[int]) -> list[float]:
+    """A guess of ``|c_k|`` from float values (reliable above ~1e-12 of the largest): beyond
+    the last reliable degree, extrapolate ``log|c_k|`` linearly in ``sqrt k`` (a guess only)."""
+    vals = np.abs(np.asarray(values, dtype=float))
+    scale = max(float(np.max(vals)) if len(vals) else 1.0, 1e-300)
+    good = [k for k in range(len(vals)) if k not in forced and vals[k] > 1e-12 * max(scale, 1)]
+    out = [float(v) for v in vals]
+    tail = [k for k in good if k >= 2][-12:]
+    if len(tail) >= 3:
+        xs = np.sqrt(np.array(tail, dtype=float))
+        ys = np.log(vals[tail])
+        slope, icpt = np.polyfit(xs, ys, 1)
+        slope = min(float(slope), -1.0)
+    else:
+        slope, icpt = -3.0, math.log(1e-12 * max(scale, 1))
+    last = good[-1] if good else -1
+    for k in range(len(vals)):
+        if k > last or vals[k] <= 1e-12 * max(scale, 1):
+            guess = math.exp(min(icpt + slope * math.sqrt(k), 700.0)) * 1e-3
+            out[k] = max(min(guess, 1e-12 * max(scale, 1)), 1e-300)
+    return out
+
+
+def _check_attempts(attempts: object) -> int:
+    if isinstance(attempts, bool) or not isinstance(attempts, int | np.integer):
+        raise TypeError(f"attempts={attempts!r} must be a positive integer, e.g. 5")
+    if not 1 <= attempts <= 20:
+        raise ValueError(f"attempts={attempts} must be from 1 to 20; use e.g. 5")
+    return int(attempts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry points.
+
+def gaussian_coefficients(act: Activation | str, max_degree: int, *, digits: int = 15,
+                          attempts: int = DEFAULT_ATTEMPTS) -> list[Coefficient]:
+    """``[c_0, ..., c_max_degree]``, ``c_k = E[sigma(g) h_k(g)]``, all on shared nodes.
+
+    Definition: ``g ~ N(0,1)``, ``h_k = He_k/sqrt(k!)`` (probabilists' Hermite, normalized;
+    :mod:`verify.conventions`). Guarantee: every ball contains ``c_k``; ``met`` is True exactly
+    when the ball meets ``digits`` relative digits (:func:`verify.numbers.meets_digits`); a
+    coefficient a proved symmetry makes zero is exact (tier ``"exact"``). When the digits are
+    not reached within ``attempts`` passes (or the precision cap), the last valid ball is
+    returned with ``met=False``; should no finite ball come out at all, the Cauchy-Schwarz
+    ball ``[0 +- sqrt(E[sigma^2])]``.
+
+    Raises TypeError/ValueError for a bad activation, degree, digits or attempts, and
+    :class:`NotBoundable` for an activation whose pieces have no finite complex-box bound
+    (those stay on :func:`verify.hermite.certified_coefficient`).
+
+    >>> from verify.activations import activation
+    >>> c = gaussian_coefficients(activation("tanh"), 5, digits=30)
+    >>> c[1].met, c[4].exact is not None
+    (True, True)
+    """
+    from .hermite import check_activation, float_coefficients, symmetry_zero
+
+    act = check_activation(act)
+    max_degree = check_degree(max_degree, name="max_degree", cap=MAX_DEGREE)
+    digits = check_digits(digits)
+    attempts = _check_attempts(attempts)
+    forced = {k: symmetry_zero(act, k) for k in range(max_degree + 1)}
+    todo = [k for k, v in forced.items() if v is None]
+    try:
+        est = float_coefficients(act, max_degree)
+    except ValueError:
+        est = np.ones(max_degree + 1)
+    mags = _magnitudes(est, {k for k in forced if forced[k] is not None})
+
+    def run(top: int, log_tol: list[float], prec: int) -> EnginePass:
+        return gaussian_pass(act, top, log_tol, prec=prec)
+
+    balls, met, how = drive(todo, digits, attempts, mags, run,
+                            lambda top: guard_bits("gaussian", top, length=_length_guess(top)))
+    return _assemble(act, max_degree, digits, forced, balls, met, how, _gaussian_fallback)
+
+
+def _length_guess(top: int) -> float:
+    return 2 * math.sqrt(top + 1) + 12
+
+
+def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: object = 1,
+                        digits: int = 15, attempts: int = DEFAULT_ATTEMPTS) -> list[Coefficient]:
+    """``[a_0, ..., a_max_degree]``, ``a_k = E[sigma(r t) P_{k,d}(t)]``, on shared nodes.
+
+    Definition: t is one coordinate of a uniform point on S^{d-1} (density
+    ``c_d (1-t^2)^{(d-3)/2}``), ``P_{k,d} = C_k^lam/C_k^lam(1)``, ``lam = (d-2)/2``,
+    ``P_{k,2} = T_k``; computed as ``c_d int_0^{pi/2} (sigma(r sin u) +- sigma(-r sin u))
+    P_{k,d}(sin u) cos^{d-2} u du``. Guarantee, status and fallbacks as in
+    :func:`gaussian_coefficients` (the Cauchy-Schwarz ball is ``sqrt(E[sigma(r t)^2]/N(d,k))``).
+    Raises TypeError/ValueError for bad inputs (``d >= 2``, rational ``r > 0``) and
+    :class:`NotBoundable` as there.
+
+    >>> from verify.activations import activation
+    >>> a = sphere_coefficients(activation("relu"), 2, d=3, digits=20)
+    >>> [x.ball.overlaps(v) for x, v in zip(a, [arb(1) / 4, arb(1) / 6, arb(1) / 16])]
+    [True, True, True]
+    """
+    from .gegenbauer import check_radius, gegenbauer_float
+    from .hermite import check_activation, symmetry_zero
+
+    act = check_activation(act)
+    max_degree = check_degree(max_degree, name="max_degree", cap=MAX_DEGREE)
+    d = check_dimension(d)
+    radius = check_radius(r)
+    digits = check_digits(digits)
+    attempts = _check_attempts(attempts)
+    forced = {k: symmetry_zero(act, k) for k in range(max_degree + 1)}
+    todo = [k for k, v in forced.items() if v is None]
+    try:
+        est = gegenbauer_float(act, max_degree, d=d, r=radius)
+    except ValueError:
+        est = np.ones(max_degree + 1)
+    mags = _magnitudes(est, {k for k in forced if forced[k] is not None})
+
+    def run(top: int, log_tol: list[float], prec: int) -> EnginePass:
+        return sphere_pass(act, top, log_tol, d=d, r=radius, prec=prec)
+
+    def fallback(k: int) -> arb:
+        from .gegenbauer import sphere_second_moment
+
+        mass = sphere_second_moment(act, d=d, r=radius, digits=min(digits, 30))
+        if not mass.is_finite():
+            raise NonFiniteBall(f"E[sigma(r t)^2] of {act.name} is not finite; a bug in verify")
+        return arb(0, (_clamped_upper(mass) / harmonic_dimension(d, k)).sqrt().upper())
+
+    balls, met, how = drive(todo, digits, attempts, mags, run,
+                            lambda top: guard_bits("sphere", top, d=d))
+    return _assemble(act, max_degree, digits, forced, balls, met, how,
+                     lambda _act, k, _digits: fallback(k))
+
+
+def _gaussian_fallback(act: Activation, k: int, digits: int) -> arb:
+    from .hermite import second_moment
+
+    mass = second_moment(act, digits=min(digits, 30))
+    if not mass.is_finite():
+        raise NonFiniteBall(f"E[sigma^2] of {act.name} is not a finite ball; a bug in verify")
+    return arb(0, _clamped_upper(mass).sqrt().upper())
+
+
+def _clamped_upper(x: arb) -> arb:
+    """The upper end of a ball known to contain a non-negative number, clamped at 0."""
+    top = arb(x.upper())
+    return top if top > 0 else arb(0)
+
+
+def _assemble(act: Activation, max_degree: int, digits: int, forced: dict, balls: dict,
+              met: dict, how: dict, fallback: Callable[[Activation, int, int], arb]
+              ) -> list[Coefficient]:
+    from .numbers import bits_for_digits
+
+    out = []
+    with workprec(bits_for_digits(digits) + 10):
+        for k in range(max_degree + 1):
+            if forced[k] is not None:
+                out.append(Coefficient(k, "exact", forced[k].ball(), forced[k],
+                                       "exact value from a proved symmetry", True))
+            elif k in balls:
+                out.append(Coefficient(k, "certified", balls[k], None, how[k], met[k]))
+            else:
+                out.append(Coefficient(k, "certified", fallback(act, k, digits), None,
+                                       "no finite engine ball; Cauchy-Schwarz bound", False))
+    return out
