@@ -211,31 +211,51 @@ def _piece_at(act: Activation, x: float) -> int:
     raise ValueError(f"x={x} lies on a breakpoint of {act.name}")
 
 
-def _box_bound(fn: Callable[[acb], acb], lo: float, hi: float, y_hi: float, pieces: int) -> float:
-    """Upper bound (float, rounded up; inf when not finite) of ``|fn|`` on
-    ``[lo, hi] x [0, y_hi]``, on ``pieces`` sub-boxes (conjugate symmetry covers ``y < 0``)."""
-    worst = 0.0
-    step = (hi - lo) / pieces
-    imag = arb(y_hi / 2, y_hi / 2)
-    for j in range(pieces):
-        a = lo + j * step
-        b = hi if j == pieces - 1 else a + step
-        z = acb(arb((a + b) / 2, (b - a) / 2), imag)
-        v = fn(z)
-        if not v.is_finite():
-            return math.inf
-        worst = max(worst, float(v.abs_upper()))
-    return worst
-
-
-def _rect(c: float, h: float, b: float) -> tuple[arb, float]:
-    """``rho`` (a proved lower bound, as a ball) of the ellipse of ``[c-h, c+h]`` inside the
-    rectangle of half-height b, and that rectangle's half-width (rounded up)."""
+def _box_bound(fn: Callable[[acb], acb], re_lo: arb, re_hi: arb, y_hi: float, pieces: int
+               ) -> arb | None:
+    """Upper bound (an exact arb; None when not finite) of ``|fn|`` on the rectangle
+    ``[re_lo, re_hi] x [0, y_hi]``, covered by ``pieces`` sub-boxes whose ends are shared
+    balls (so no gap); conjugate symmetry of a real-analytic fn covers ``y < 0``."""
+    worst = arb(0)
     with workprec(64):
-        q = arb(b) / arb(h)
+        step = (re_hi - re_lo) / pieces
+        imag = arb(y_hi / 2, y_hi / 2)
+        ends = [re_lo + j * step for j in range(pieces)] + [re_hi]
+        for j in range(pieces):
+            z = acb(ends[j].union(ends[j + 1]), imag)
+            v = fn(z)
+            if not v.is_finite():
+                return None
+            worst = worst.max(arb(v.abs_upper()))
+        return arb(worst.upper())
+
+
+@dataclass
+class _Geometry:
+    """The rectangle around one panel: ``rho`` (a proved lower bound) of a Bernstein ellipse of
+    the exact panel that lies inside ``[re_lo, re_hi] x [-y_hi, y_hi]``; ``h_up`` bounds the
+    exact half-width; ``x_lo`` bounds ``|Re z|`` below on the rectangle (0 if it crosses 0)."""
+
+    rho: arb
+    re_lo: arb
+    re_hi: arb
+    x_lo: arb
+    h_up: arb
+
+
+def _geometry(lo: arb, hi: arb, y_hi: float) -> _Geometry:
+    """proofs_notes/engine.md §2: with ``h <= h_up`` and ``q = y_hi/h_up``, the ellipse of
+    parameter ``rho = q + sqrt(1 + q^2)`` has semi-axes ``h (rho -+ 1/rho)/2`` at most
+    ``y_hi`` and ``sqrt(h_up^2 + y_hi^2)``."""
+    with workprec(64):
+        h_up = arb(((hi - lo) / 2).upper())
+        q = arb(y_hi) / h_up
         rho = arb((q + (1 + q * q).sqrt()).lower())
-        half = float((arb(h) ** 2 + arb(b) ** 2).sqrt().upper())
-    return rho, half
+        half = arb((h_up * h_up + arb(y_hi) ** 2).sqrt().upper())
+        c = (lo + hi) / 2
+        re_lo, re_hi = arb((c - half).lower()), arb((c + half).upper())
+        x_lo = re_lo if re_lo > 0 else arb(0)
+    return _Geometry(rho, re_lo, re_hi, x_lo, h_up)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -268,42 +288,60 @@ class EnginePass:
                     for s, q in zip(self.sums, self.quadrature, strict=True)]
 
 
-def _plan_segment(a: float, b: float, candidates: Sequence[tuple[float, float]],
-                  sigma_box: Callable[[float, float, float], float],
-                  need: Callable[[float, float, float, float, float, float], int]
-                  ) -> list[tuple]:
-    """Cut ``[a, b]`` into panels for the candidate (half-height B, half-width h) with the
-    fewest nodes; returns ``[(lo, hi, n, rho, B, sigma_bound)]`` in floats/balls."""
-    best: list[tuple] | None = None
-    best_key = (True, math.inf)
-    for big_b, h in candidates:
-        m = max(1, math.ceil((b - a) / (2 * h) - 1e-9))
-        hh = (b - a) / (2 * m)
-        rho, half = _rect(0.0, hh, big_b)
-        plan: list[tuple] = []
-        # one list of edges: consecutive panels share their float end exactly (no gap)
-        edges = [a + 2 * j * hh for j in range(m)] + [b]
-        for j in range(m):
-            lo, hi = edges[j], edges[j + 1]
-            c = (lo + hi) / 2
-            ms = sigma_box(c - half, c + half, big_b)
-            if not math.isfinite(ms):
-                break
-            n = need(c, hh, half, big_b, ms, float(rho.lower())) if ms > 0 else 1
-            plan.append((lo, hi, max(1, n), rho, big_b, ms))
-        if len(plan) < m:
-            continue  # a box touched a singularity or branch cut: not this candidate
-        # feasible plans (every panel within the node cap) first, then fewest nodes
-        key = (any(q[2] > MAX_NODES_PER_PANEL for q in plan),
-               float(sum(min(q[2], MAX_NODES_PER_PANEL) for q in plan)))
-        if best is None or key < best_key:
-            best, best_key = plan, key
-    if best is None:
-        raise NotBoundable("no complex box around the segment "
+#: A panel with at most this many planned nodes is not split further.
+_SPLIT_ABOVE = 12
+#: Bisection depth limit of the panel planner.
+_MAX_DEPTH = 10
+
+
+def _plan_segment(a: float, b: float, heights: Sequence[float],
+                  cut: Callable[[float], Callable[[], arb]], right: int, left: int,
+                  sigma_box: Callable[[arb, arb, float], arb | None],
+                  need: Callable[[_Geometry, float, float], int]) -> list[Panel]:
+    """Panels for ``[a, b]``, by greedy bisection: a panel gets the rectangle half-height B
+    (from ``heights``) that needs the fewest nodes, and is halved while the two halves need
+    fewer nodes together (or it exceeds the node cap). ``sigma_box(re_lo, re_hi, B)`` bounds
+    the activation-and-weight factor on a rectangle; ``need(geometry, B, that bound)`` is
+    the planned number of nodes. Raises :class:`NotBoundable` when some piece has no finite
+    bound on any rectangle."""
+
+    def best(lo: float, hi: float) -> Panel | None:
+        ends = _ends(cut(lo), cut(hi))
+        with workprec(64):
+            lo_b, hi_b = ends()
+        found: Panel | None = None
+        for big_b in heights:
+            geo = _geometry(lo_b, hi_b, big_b)
+            ms = sigma_box(geo.re_lo, geo.re_hi, big_b)
+            if ms is None:
+                continue
+            # the plan works with log M (a bound can be far below the double range)
+            n = max(1, need(geo, big_b, float(ms.log().upper()))) if ms > 0 else 1
+            if found is None or n < found.n:
+                found = Panel(lo_b, hi_b, right, left, n, geo.rho, geo.x_lo, arb(big_b),
+                              ms, ends)
+        return found
+
+    def plan(lo: float, hi: float, own: Panel | None, depth: int) -> list[Panel] | None:
+        if depth >= _MAX_DEPTH or (own is not None and own.n <= _SPLIT_ABOVE):
+            return [own] if own is not None else None
+        mid = lo + (hi - lo) / 2
+        one, two = best(lo, mid), best(mid, hi)
+        if (own is None or own.n > MAX_NODES_PER_PANEL
+                or (one is not None and two is not None and one.n + two.n < own.n)):
+            first, second = plan(lo, mid, one, depth + 1), plan(mid, hi, two, depth + 1)
+            if first is not None and second is not None:
+                return first + second
+        return [own] if own is not None else None
+
+    panels = plan(a, b, best(a, b), 0)
+    if panels is None:
+        raise NotBoundable("no complex box around some part of the segment "
                            f"[{a:.6g}, {b:.6g}] has a finite bound of the integrand; use the "
                            "acb.integral tier")
-    return [(lo, hi, min(n, MAX_NODES_PER_PANEL), rho, big_b, ms)
-            for lo, hi, n, rho, big_b, ms in best]
+    for p in panels:
+        p.n = min(p.n, MAX_NODES_PER_PANEL)
+    return panels
 
 
 def _exact_cut(x: float, exact: Sequence[tuple[Callable[[], arb], float]]) -> Callable[[], arb]:
@@ -312,7 +350,7 @@ def _exact_cut(x: float, exact: Sequence[tuple[Callable[[], arb], float]]) -> Ca
     for ball, f in exact:
         if f == x:
             return ball
-    return lambda: arb(x)
+    return lambda: arb(x)  # a float is an exact dyadic
 
 
 def _abs_cut(b: sp.Expr) -> Callable[[], arb]:
@@ -362,33 +400,27 @@ def gaussian_pass(act: Activation, max_degree: int, log_tol: Sequence[float], *,
     panels: list[Panel] = []
     for a, b in zip(cuts[:-1], cuts[1:], strict=True):
         mid = (a + b) / 2
-        right = act.acb_piece(_piece_at(act, mid))
-        left = act.acb_piece(_piece_at(act, -mid))
+        i_right, i_left = _piece_at(act, mid), _piece_at(act, -mid)
+        right, left = act.acb_piece(i_right), act.acb_piece(i_left)
 
-        def sigma_box(lo: float, hi: float, yb: float, right=right, left=left) -> float:
-            pieces = max(2, math.ceil((hi - lo) / max(yb, 0.25)))
-            return (_box_bound(lambda z: right(z, True), lo, hi, yb, pieces)
-                    + _box_bound(lambda z: left(-z, True), lo, hi, yb, pieces))
+        def sigma_box(re_lo: arb, re_hi: arb, yb: float, right=right, left=left
+                      ) -> arb | None:
+            pieces = max(2, math.ceil(float(re_hi - re_lo) / max(yb, 0.25)))
+            one = _box_bound(lambda z: right(z, True), re_lo, re_hi, yb, pieces)
+            two = _box_bound(lambda z: left(-z, True), re_lo, re_hi, yb, pieces)
+            return None if one is None or two is None else one + two
 
-        def need(c: float, h: float, half: float, yb: float, ms: float, lr: float) -> int:
+        def need(geo: _Geometry, yb: float, log_ms: float) -> int:
             if fixed_nodes is not None:
                 return fixed_nodes
-            _, logm = _mehler_float_table(max(0.0, c - half), yb, ks)
-            lc = math.log(64 / 15 * h * ms / (lr * lr - 1)) + logm + math.log(4 * 64) - tols
+            lr = float(geo.rho)
+            _, logm = _mehler_float_table(float(geo.x_lo), yb, ks)
+            lc = (math.log(64 / 15 * float(geo.h_up) / (lr * lr - 1)) + log_ms + logm
+                  + math.log(4 * 64) - tols)
             return max(1, math.ceil(float(np.max(lc)) / (2 * math.log(lr))))
 
-        candidates = [(bb, s * bb) for bb in (3.0, 2.0, 1.0, 0.5, 0.25) for s in (1.0, 2.0)]
-        for lo, hi, n, rho, big_b, ms in _plan_segment(a, b, candidates, sigma_box, need):
-            with workprec(64):
-                c = arb(lo) + (arb(hi) - arb(lo)) / 2
-                half = (arb(hi) / 2 - arb(lo) / 2) ** 2 + arb(big_b) ** 2
-                x_lo = arb(max(0.0, float((c - half.sqrt()).lower())))
-            ends = _ends(_exact_cut(lo, exact), _exact_cut(hi, exact))
-            with workprec(64):
-                lo_b, hi_b = ends()
-            panels.append(Panel(lo_b, hi_b, _piece_at(act, (lo + hi) / 2),
-                                _piece_at(act, -(lo + hi) / 2), n, rho, x_lo, arb(big_b),
-                                arb(ms), ends))
+        panels += _plan_segment(a, b, (3.0, 2.0, 1.0, 0.5, 0.25),
+                                lambda x: _exact_cut(x, exact), i_right, i_left, sigma_box, need)
     sums = _gaussian_sums(act, panels, max_degree, prec)
     quad = _gaussian_quadrature_bounds(panels, max_degree)
     return EnginePass(sums, quad, tail, panels, prec, float(length))
@@ -439,8 +471,8 @@ def _gaussian_quadrature_bounds(panels: list[Panel], max_degree: int) -> list[ar
         for p in panels:
             if p.sigma_bound == 0:
                 continue
-            h = (p.hi - p.lo) / 2
-            const = legendre_error_bound(arb(h.upper()), p.rho, p.n, p.sigma_bound)
+            h = arb(((p.hi - p.lo) / 2).upper())
+            const = legendre_error_bound(h, p.rho, p.n, p.sigma_bound)
             best, _ = _mehler_float_table(float(p.x_lo), float(p.y_hi), ks)
             for k in range(max_degree + 1):
                 logm = mehler_log_bound(k, p.x_lo, p.y_hi, t_balls[best[k]])
@@ -472,36 +504,32 @@ def sphere_pass(act: Activation, max_degree: int, log_tol: Sequence[float], *, d
     panels: list[Panel] = []
     for a, b in zip(cuts[:-1], cuts[1:], strict=True):
         mid = rf * math.sin((a + b) / 2)
-        right = act.acb_piece(_piece_at(act, mid))
-        left = act.acb_piece(_piece_at(act, -mid))
+        i_right, i_left = _piece_at(act, mid), _piece_at(act, -mid)
+        right, left = act.acb_piece(i_right), act.acb_piece(i_left)
 
-        def integrand_box(lo: float, hi: float, yb: float, right=right, left=left) -> float:
-            pieces = max(2, math.ceil((hi - lo) / max(yb, 0.01)))
+        def integrand_box(re_lo: arb, re_hi: arb, yb: float, right=right, left=left
+                          ) -> arb | None:
+            pieces = max(2, math.ceil(float(re_hi - re_lo) / max(yb, 0.01)))
 
             def f(z: acb, right=right, left=left) -> acb:
                 s = r_ball * z.sin()
                 size = acb(abs(right(s, True)).abs_upper() + abs(left(-s, True)).abs_upper())
                 return size * acb(z.cos().abs_upper()) ** (d - 2)
-            with workprec(64):
-                return _box_bound(f, lo, hi, yb, pieces)
+            return _box_bound(f, re_lo, re_hi, yb, pieces)
 
-        def need(c: float, h: float, half: float, yb: float, ms: float, lr: float) -> int:
+        def need(geo: _Geometry, yb: float, log_ms: float) -> int:
             if fixed_nodes is not None:
                 return fixed_nodes
-            lc = (math.log(64 / 15 * h * ms / (lr * lr - 1)) + log_cd + ks * yb
+            lr = float(geo.rho)
+            lc = (math.log(64 / 15 * float(geo.h_up) / (lr * lr - 1)) + log_ms + log_cd + ks * yb
                   + math.log(4 * 4 * math.pi) - tols)
             return max(1, math.ceil(float(np.max(lc)) / (2 * math.log(lr))))
 
         scale = max(max_degree, 1)
-        candidates = [(min(bb / scale, 1.0), s * min(bb / scale, 1.0))
-                      for bb in (4.0, 2.0, 1.0) for s in (1.0, 2.0, 4.0)]
-        for lo, hi, n, rho, big_b, ms in _plan_segment(a, b, candidates, integrand_box, need):
-            ends = _ends(_exact_cut(lo, exact), _exact_cut(hi, exact))
-            with workprec(64):
-                lo_b, hi_b = ends()
-            panels.append(Panel(lo_b, hi_b, _piece_at(act, rf * math.sin((lo + hi) / 2)),
-                                _piece_at(act, -rf * math.sin((lo + hi) / 2)), n, rho,
-                                arb(0), arb(big_b), arb(ms), ends))
+        heights = sorted({*(min(bb / scale, 1.5) for bb in (1, 2, 4, 8, 16, 32, 64, 128)),
+                          0.25, 0.5, 1.0, 1.5})
+        panels += _plan_segment(a, b, heights, lambda x: _exact_cut(x, exact), i_right,
+                                i_left, integrand_box, need)
     sums = _sphere_sums(act, panels, max_degree, d, r, prec)
     with workprec(64):
         cd = sphere_marginal_constant(d)
@@ -623,7 +651,13 @@ def drive(k_values: Sequence[int], digits: int, attempts: int, estimate: Sequenc
             if ball.is_finite() and not ball.contains(0):
                 mags[k] = min(mags[k], abs(float(ball.mid())) / 2)
             else:
-                mags[k] *= 1e-8
+                # a precise quadrature sum is a good guess of the size even when the
+                # error bound is loose (a guess only: it steers the next plan)
+                quad_sum = result.sums[k]
+                guess = mags[k] * 1e-8
+                if quad_sum.is_finite() and 100 * quad_sum.rad() < abs(quad_sum.mid()):
+                    guess = min(guess, abs(float(quad_sum.mid())) / 2)
+                mags[k] = max(guess, 1e-300)
             sum_rad = float(result.sums[k].rad()) if result.sums[k].is_finite() else math.inf
             if sum_rad > 0:
                 target = math.exp(log_tol[k]) if log_tol[k] > -700 else 0.0
@@ -644,17 +678,25 @@ def _magnitudes(values: np.ndarray, forced: set[int]) -> list[float]:
     good = [k for k in range(len(vals)) if k not in forced and vals[k] > 1e-12 * max(scale, 1)]
     out = [float(v) for v in vals]
     tail = [k for k in good if k >= 2][-12:]
+
+    def model(k: float) -> float:
+        return icpt + slope * (math.sqrt(k) if root else k)
+
+    root, slope, icpt = True, -3.0, math.log(1e-12 * max(scale, 1))
     if len(tail) >= 3:
-        xs = np.sqrt(np.array(tail, dtype=float))
         ys = np.log(vals[tail])
-        slope, icpt = np.polyfit(xs, ys, 1)
-        slope = min(float(slope), -1.0)
-    else:
-        slope, icpt = -3.0, math.log(1e-12 * max(scale, 1))
+        fits = []
+        for use_root in (True, False):  # log|c_k| linear in sqrt(k) or in k: the better fit
+            xs = np.array(tail, dtype=float)
+            xs = np.sqrt(xs) if use_root else xs
+            coef, res, *_ = np.polyfit(xs, ys, 1, full=True)
+            fits.append((float(res[0]) if len(res) else 0.0, use_root, coef))
+        _, root, (slope, icpt) = min(fits, key=lambda f: f[0])
+        slope = min(float(slope), -0.1)
     last = good[-1] if good else -1
     for k in range(len(vals)):
         if k > last or vals[k] <= 1e-12 * max(scale, 1):
-            guess = math.exp(min(icpt + slope * math.sqrt(k), 700.0)) * 1e-3
+            guess = math.exp(max(min(model(k), 700.0), -690.0)) * 1e-3
             out[k] = max(min(guess, 1e-12 * max(scale, 1)), 1e-300)
     return out
 
