@@ -53,6 +53,7 @@ from verify.networks import (
     Family,
     Network,
     gaussian_inner_product,
+    is_identically_zero,
     parity_family,
     parity_network,
     parity_norm_lower_bound,
@@ -64,7 +65,8 @@ from verify.sq import csq_lower_bound
 P = "ggjkk20"
 RELU, SIGMOID = activation("relu"), activation("sigmoid")
 _SIG_TERMS = 64  # Fourier-route sigmoid Hermite coefficients used by the norm formulas
-_SIG_DIGITS = 34  # their digits: the dual form's alternating sum cancels ~10 of them at k = 11
+_SIG_DIGITS = 34  # their digits at 20 profile digits (the dual form's alternating sum cancels
+# up to ~10 of them); a profile with more digits asks for _SIG_DIGITS - 20 more
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,30 +199,41 @@ def _relu_kernel_arb(r: fmpq) -> arb:
 
 
 @functools.cache
-def _sigmoid_c(d: int) -> arb:
-    """``c_d`` of the sigmoid by the Fourier route, to ``_SIG_DIGITS`` digits (cached)."""
-    return logistic_hermite_coefficient(d, digits=_SIG_DIGITS)
+def _sigmoid_c(d: int, digits: int = _SIG_DIGITS) -> arb:
+    """``c_d`` of the sigmoid by the Fourier route, to ``digits`` digits (cached)."""
+    return logistic_hermite_coefficient(d, digits=digits)
+
+
+def _sig_digits(profile_digits: int) -> int:
+    return _SIG_DIGITS + max(0, profile_digits - 20)
+
+
+def _sig_terms(profile_digits: int) -> int:
+    """Fourier-route coefficients summed: 64 reach 20 digits for k <= 7 (the series tails
+    ``|rho|^{N+1} R_N`` and ``((k-2)/k)^{N+1} R_N``); more digits need more terms."""
+    return _SIG_TERMS if profile_digits <= 20 else 2 * _SIG_TERMS
 
 
 @functools.cache
-def _sigmoid_c2(terms: int = _SIG_TERMS) -> tuple[tuple[arb, ...], arb, arb]:
+def _sigmoid_c2(terms: int = _SIG_TERMS, digits: int = _SIG_DIGITS
+                ) -> tuple[tuple[arb, ...], arb, arb]:
     """``c_d^2`` of the sigmoid for ``d <= terms`` by the Fourier route
     (:func:`verify.secondary.logistic_hermite_coefficient`), ``E sigma^2 = 1/2 - c_1`` and the
     proved remainder ``R = E sigma^2 - sum_{d <= terms} c_d^2 >= 0`` (Parseval)."""
-    with workprec(240):
-        c2 = tuple(_sigmoid_c(d) ** 2 for d in range(terms + 1))
-        mass = logistic_second_moment(digits=_SIG_DIGITS)
+    with workprec(bits_for_digits(digits) + 120):
+        c2 = tuple(_sigmoid_c(d, digits) ** 2 for d in range(terms + 1))
+        mass = logistic_second_moment(digits=digits)
         rest = mass
         for v in c2:
             rest -= v
         return c2, mass, arb(rest.nonnegative_part().upper())
 
 
-def _sigmoid_kernel(r: fmpq) -> arb:
+def _sigmoid_kernel(r: fmpq, digits: int = _SIG_DIGITS) -> arb:
     """Certified ``K(r) = sum c_d^2 r^d`` (Fourier-route coefficients, tail ``|r|^{N+1} R``);
     ``K(1) = E sigma^2`` and, since ``sigma(-x) = 1 - sigma(x)``,
     ``K(-1) = E sigma - E sigma^2 = 1/2 - E sigma^2``."""
-    c2, mass, rest = _sigmoid_c2()
+    c2, mass, rest = _sigmoid_c2(_sig_terms(digits - _SIG_DIGITS + 20), digits)
     if r == 1:
         return mass
     if r == -1:
@@ -232,20 +245,21 @@ def _sigmoid_kernel(r: fmpq) -> arb:
     return total + arb(0, (abs(power) * rest).upper())
 
 
-def _kernel(act: Activation, r: fmpq) -> arb:
-    return _relu_kernel_arb(r) if act.name == "relu" else _sigmoid_kernel(r)
+def _kernel(act: Activation, r: fmpq, digits: int = _SIG_DIGITS) -> arb:
+    return _relu_kernel_arb(r) if act.name == "relu" else _sigmoid_kernel(r, digits)
 
 
 @functools.cache
-def _norm_dual(act_name: str, k: int, variant: str = "") -> arb:
+def _norm_dual(act_name: str, k: int, variant: str = "", profile_digits: int = 20) -> arb:
     """``2^k sum_j (-1)^j C(k,j) K(1 - 2j/k)`` (A5) in Arb; ``variant="one_minus_j_over_k"`` is
     the planted ``K(1 - j/k)``."""
     act = RELU if act_name == "relu" else SIGMOID
-    with workprec(4 * k + 200):
+    digits = _sig_digits(profile_digits)
+    with workprec(4 * k + bits_for_digits(digits) + 90):
         total = arb(0)
         for j in range(k + 1):
             r = fmpq(k - j, k) if variant == "one_minus_j_over_k" else fmpq(k - 2 * j, k)
-            total += (-1) ** j * math.comb(k, j) * _kernel(act, r)
+            total += (-1) ** j * math.comb(k, j) * _kernel(act, r, digits)
         return total * 2**k
 
 
@@ -302,8 +316,9 @@ def _norm_hermite(act_name: str, k: int, variant: str = "", digits: int = 20
             c2: Sequence[arb] = _relu_c2(n_terms)
             mass = arb(1) / 2
         else:
-            c2_t, mass, _ = _sigmoid_c2()
-            c2, n_terms = list(c2_t), _SIG_TERMS
+            n_terms = _sig_terms(digits)
+            c2_t, mass, _ = _sigmoid_c2(n_terms, _sig_digits(digits))
+            c2 = list(c2_t)
         rest = mass
         for v in c2[: n_terms + 1]:
             rest -= v
@@ -610,10 +625,10 @@ def _relative_tol(ref: arb, digits: int) -> arb:
 
 
 def _a4_sigmoid_ks(p: Profile) -> list[int]:
-    """Odd k whose Hermite form reaches ``p.digits`` with 64 Fourier-route coefficients (the
-    error term ``(2^k - 2)((k-2)/k)^65 R_64`` grows with k); larger k are covered, to fewer
-    digits, by A5's table and A8."""
-    return [k for k in _sigmoid_ks(p) if k <= (7 if p.digits <= 20 else 3)]
+    """Odd k whose Hermite form reaches ``p.digits`` with the Fourier-route coefficients of
+    :func:`_sig_terms` (the error term ``(2^k - 2)((k-2)/k)^(N+1) R_N`` grows with k); larger k
+    are covered, to fewer digits, by A5's table and A8."""
+    return [k for k in _sigmoid_ks(p) if k <= 7]
 
 
 def _a4_cases(p: Profile, variant: str) -> list[CheckResult]:
@@ -706,7 +721,7 @@ def _a5_cases(p: Profile, variant: str) -> list[CheckResult]:
         for k in ks:
             exact, ball, method = _family_norm(act, k, p.digits + (4 if exact_kernel(act) is None
                                                                   else 0))
-            formula = _norm_dual(act.name, k, variant)
+            formula = _norm_dual(act.name, k, variant, p.digits)
             text = f"{act.name} k={k}: E[f_S^2] (from the network's units) = the A5 sum"
             if exact is not None and not variant:
                 sym = 2**k * sp.Add(*((-1) ** j * math.comb(k, j) * _relu_kernel_sym(
@@ -978,21 +993,30 @@ def _pairing_zero(f: Network) -> CheckResult:
                        "the paired sums do not vanish", ev)
 
 
+_A9_FAMILY_K = 10
+
+
 def _a9_case(act: Activation, k: int, p: Profile) -> CheckResult:
     f = parity_network(k, tuple(range(k)), act)
     text = f"{act.name}, k={k}: f_S = 0 identically"
     # (i) the family path: verify.family_check reports the member degenerate (the core's
     # parity-reduced form, which uses the activation's proved parity).
-    report = family_check.check_family(parity_family(k, k, act), digits=12, mc_samples=1000)
-    family = CheckResult(Verdict.VERIFIED if bool(report.degenerate) else Verdict.INCONCLUSIVE,
-                         Strength.EXACT, text + " (verify.family_check: degenerate)",
-                         "check_family on the parity family n = k",
-                         {"degenerate": str(report.degenerate)})
+    # Beyond k = _A9_FAMILY_K the family report's Gaussian pairs (4^k) pass the core's cap:
+    # the core's reduced form is then asked directly (the same mechanism).
+    if k <= _A9_FAMILY_K:
+        report = family_check.check_family(parity_family(k, k, act), digits=12,
+                                           mc_samples=1000)
+        zero, where = bool(report.degenerate), "verify.family_check.check_family"
+    else:
+        zero, where = is_identically_zero(f), "verify.networks.is_identically_zero"
+    family = CheckResult(Verdict.VERIFIED if zero else Verdict.INCONCLUSIVE, Strength.EXACT,
+                         text + " (the core's parity-reduced form)", f"{where} on n = k",
+                         {"degenerate": zero})
     # (ii) independent of the parity flags: the pairing argument from the expression.
     cases = [family, _pairing_zero(f)]
     # (iii) ReLU: the exact Gaussian norm from the closed-form kernel is 0 (a continuous
     # function with E f^2 = 0 under N(0, I) is 0).
-    if exact_kernel(act) is not None:
+    if exact_kernel(act) is not None and k <= _A9_FAMILY_K:
         exact, _, method = gaussian_inner_product(f, f, digits=p.digits)
         cases.append(exact_equal(text + " (E f_S^2 = 0)", sp.sympify(exact), 0,
                                  method=f"exact: {method}"))
@@ -1020,10 +1044,11 @@ def _a9_run(p: Profile, relu_parity: int, sig_parity: int, top: int = 0) -> Chec
        statement=r"\sigma=\mathrm{ReLU},\ k\ge3\text{ odd}\Rightarrow f_S\equiv0;\quad"
        r"\sigma=\text{sigmoid},\ k\text{ even}\Rightarrow f_S\equiv0", source="derived",
        methods=("exact: verify.family_check.check_family reports the member degenerate (the "
-                "core's parity-reduced form, from the activation's proved parity)",
+                "core's parity-reduced form, from the activation's proved parity; k > 10: "
+                "verify.networks.is_identically_zero directly)",
                 "exact, without the parity flags: SymPy finds sigma(z) +- sigma(-z) affine and "
                 "the paired outputs' exact sums vanish",
-                "exact (ReLU): the Gaussian norm from the closed-form kernel is 0"))
+                "exact (ReLU, k <= 10): the Gaussian norm from the closed-form kernel is 0"))
 def a9(p: Profile) -> CheckResult:
     return _a9_run(p, 1, 0)
 
@@ -1562,7 +1587,7 @@ def _gauss_moment_relu(j: int) -> sp.Expr:
     return 2 ** sp.Rational(j + 1, 2) * sp.gamma(sp.Rational(j + 2, 2)) / (2 * sp.sqrt(sp.pi))
 
 
-def _a12_wick(act: Activation, k: int) -> tuple[Any, bool]:
+def _a12_wick(act: Activation, k: int, digits: int = 20) -> tuple[Any, bool]:
     """``k^{k/2} E[f_S prod_{i in S} x_i]`` by conditioning on ``t = u.x``: for each unit,
     ``x = u t + y`` with ``Cov(y) = I - u u^T``, and Wick's theorem over perfect matchings
     (every ``u_i = w_i/sqrt(k)``, so each term carries exactly ``k^{-k/2}``)."""
@@ -1584,7 +1609,7 @@ def _a12_wick(act: Activation, k: int) -> tuple[Any, bool]:
         total = arb(0)
         for j, c in coeff_by_j.items():
             for i, tji in conv[j]:
-                moment = _sigmoid_c(i) * arb.fac_ui(i).sqrt()
+                moment = _sigmoid_c(i, _sig_digits(digits)) * arb.fac_ui(i).sqrt()
                 total += c * arb(fmpq(int(tji.numerator), int(tji.denominator))) * moment
         return total, False
 
@@ -1602,7 +1627,7 @@ def _a12_run(p: Profile, with_sqrt_fact: bool) -> CheckResult:
         cases.append(exact_equal(f"ReLU k={k}: Stein form 2^k E[sigma^(k)(z)]", lhs, stein,
                                  method="sigma'' = delta: E[delta^(k-2)(z)] = He_{k-2}(0) phi(0)"))
     for k in range(1, sig_top + 1, 2):
-        lhs_b, _ = _a12_wick(SIGMOID, k)
+        lhs_b, _ = _a12_wick(SIGMOID, k, p.digits)
         stein_k = k <= (3 if p.name == "quick" else sig_top)
         with workprec(bits_for_digits(p.digits) + 60):
             c = hermite_coefficient(SIGMOID, k, digits=p.digits + 3).ball
