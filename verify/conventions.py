@@ -39,13 +39,38 @@ CRAMER_K = fmpq(10865, 10000)
 T = TypeVar("T", fmpq, arb, acb)
 
 
-def check_degree(k: object, *, name: str = "k") -> int:
-    """Validate a polynomial degree (a non-negative integer)."""
-    if isinstance(k, bool) or not isinstance(k, int | np.integer):
+#: Largest degree any entry accepts (each tier may cap lower: see ``hermite.MAX_DEGREE``).
+#: Checked before any work, so an absurd degree is refused at once instead of exhausting
+#: memory in a table of (degree + 1) rows.
+MAX_DEGREE = 10_000
+#: Largest sphere dimension accepted.
+MAX_DIMENSION = 1_000_000
+
+
+def check_degree(k: object, *, name: str = "k", cap: int = MAX_DEGREE) -> int:
+    """Validate a polynomial degree: an integer (Python or numpy; not a bool) in ``[0, cap]``.
+
+    Raises TypeError (not an integer) or ValueError (negative, or above ``cap``).
+    """
+    if isinstance(k, bool | np.bool_) or not isinstance(k, int | np.integer):
         raise TypeError(f"{name}={k!r} must be a non-negative integer degree")
     if k < 0:
         raise ValueError(f"{name}={k} must be a non-negative integer degree; use {name} >= 0")
+    if k > cap:
+        raise ValueError(f"{name}={k} must be at most {cap} (the degree cap here); "
+                         "ask for a lower degree")
     return int(k)
+
+
+def check_degrees(degrees: object, *, name: str = "degrees", cap: int = MAX_DEGREE
+                  ) -> list[int]:
+    """Validate a non-empty sequence of degrees (each as :func:`check_degree`); return a list."""
+    if isinstance(degrees, str | bytes) or not hasattr(degrees, "__iter__"):
+        raise TypeError(f"{name}={degrees!r} must be a sequence of non-negative integer degrees")
+    items = list(degrees)
+    if not items:
+        raise ValueError(f"{name}={items} must be non-empty; give e.g. range(2, 40, 2)")
+    return [check_degree(k, name=f"{name}[{i}]", cap=cap) for i, k in enumerate(items)]
 
 
 def hermite_prob_values(k_max: int, x: T) -> list[T]:
@@ -127,11 +152,15 @@ def physicists_to_prob(k: int, h_phys: Sequence[int]) -> list[fmpq]:
 
 
 def check_dimension(d: object) -> int:
-    """Validate a sphere dimension: the ambient dimension d >= 2 of S^{d-1}."""
-    if isinstance(d, bool) or not isinstance(d, int | np.integer):
+    """Validate a sphere dimension: the ambient dimension ``2 <= d <= MAX_DIMENSION`` of
+    S^{d-1}, a Python or numpy integer (not a bool). Raises TypeError or ValueError."""
+    if isinstance(d, bool | np.bool_) or not isinstance(d, int | np.integer):
         raise TypeError(f"d={d!r} must be an integer dimension >= 2")
     if d < 2:
         raise ValueError(f"d={d} must be an integer dimension >= 2 (S^(d-1) in R^d); use d >= 2")
+    if d > MAX_DIMENSION:
+        raise ValueError(f"d={d} must be at most {MAX_DIMENSION} (the dimension cap); "
+                         "use a smaller dimension")
     return int(d)
 
 

@@ -24,22 +24,57 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 
+import numpy as np
 import sympy as sp
 from flint import arb, ctx, fmpq
 
-#: --digits is accepted in this range (significant decimal digits of a certified value).
+#: Requested digits are accepted in this range (significant decimal digits of a certified
+#: value). Measured (2 shared cores, load ~5): certified sigmoid c_0..c_10 to 300 digits in
+#: 4 s, 500 in 43 s... 1000 in 46 s (before the precision driver kept its targets in Arb, a
+#: float target underflowed to 0 past 308 digits and 1000 digits never ended). Kernel series
+#: of certified coefficients have their own, lower cap (referee.SERIES_MAX_DIGITS).
 MIN_DIGITS, MAX_DIGITS = 1, 1000
+#: Library calls add guard digits to a request (the referee asks its tiers for digits + 5), so
+#: the tiers accept a request above the cap by this much (``check_digits(..., guard=...)``).
+GUARD_ALLOWANCE = 10
 
 
-def check_digits(digits: object) -> int:
-    """Validate a requested number of significant digits; return it as an int."""
-    if isinstance(digits, bool) or not isinstance(digits, int):
-        raise TypeError(f"digits={digits!r} must be an integer from {MIN_DIGITS} to {MAX_DIGITS}")
-    if not MIN_DIGITS <= digits <= MAX_DIGITS:
-        raise ValueError(
-            f"digits={digits} must be from {MIN_DIGITS} to {MAX_DIGITS}; use e.g. --digits 30"
-        )
-    return digits
+class NonFiniteBall(ArithmeticError):
+    """A NaN or infinite ball reached a place where it would be shown as a value.
+
+    This is a bug in verify, never bad input (hence not a ValueError): a computation that can
+    fail to enclose its value must say so with a status (``met=False``, INCONCLUSIVE with the
+    reason) before anything is reported.
+    """
+
+
+def check_digits(digits: object, *, name: str = "digits", guard: int = 0) -> int:
+    """Validate a requested number of significant digits; return it as an int.
+
+    Accepts Python and numpy integers from ``MIN_DIGITS`` to ``MAX_DIGITS``; a bool (Python or
+    numpy) is not an integer here. The tiers pass ``guard=GUARD_ALLOWANCE``: they also accept
+    the guard digits that library calls add to a request at the cap. Raises TypeError (not an
+    integer) or ValueError (out of range).
+    """
+    if isinstance(digits, bool | np.bool_) or not isinstance(digits, int | np.integer):
+        raise TypeError(f"{name}={digits!r} must be an integer from {MIN_DIGITS} to "
+                        f"{MAX_DIGITS}")
+    if not MIN_DIGITS <= digits <= MAX_DIGITS + guard:
+        raise ValueError(f"{name}={digits} must be from {MIN_DIGITS} to {MAX_DIGITS} (the cap "
+                         "keeps a request bounded in time); use e.g. --digits 30")
+    return int(digits)
+
+
+def check_finite(x: arb, what: str = "ball") -> arb:
+    """``x`` itself when it is a finite ball; else raise :class:`NonFiniteBall`.
+
+    The one rule, enforced where values are shown: :func:`report_ball` (every printed or
+    JSON number goes through it) and :class:`Coefficient` (every coefficient a tier returns).
+    """
+    if not isinstance(x, arb) or not x.is_finite():
+        raise NonFiniteBall(f"{what}={x} is not a finite ball; this is a bug in verify "
+                            "(a non-finite enclosure must be reported as undecided)")
+    return x
 
 
 def bits_for_digits(digits: int) -> int:
@@ -99,8 +134,12 @@ GUARD_DIGITS = 3
 
 
 def report_ball(x: arb, digits: int) -> tuple[str, str]:
-    """The decimal (mid, rad) reported for a ball meant to carry ``digits`` digits."""
-    return decimal_ball(x, digits + GUARD_DIGITS)
+    """The decimal (mid, rad) reported for a ball meant to carry ``digits`` digits.
+
+    Raises :class:`NonFiniteBall` for a NaN or infinite ball: this is the reporting path, and
+    a non-finite ball is never shown as a value (:func:`decimal_ball` is only the formatter).
+    """
+    return decimal_ball(check_finite(x), digits + GUARD_DIGITS)
 
 
 def meets_digits(x: arb, digits: int) -> bool:
@@ -123,6 +162,13 @@ def ball_contains_both(x: arb, y: arb) -> bool:
 def upper(x: arb) -> arb:
     """The exact upper end of a ball, as an exact arb."""
     return arb(x.upper())
+
+
+def nonnegative_upper(x: arb) -> arb:
+    """``max(0, upper end of x)`` as an exact arb: a proved upper bound of a quantity known to
+    be >= 0 (never the ball's own negative half, whose square root would be NaN)."""
+    top = arb(x.upper())
+    return top if top > 0 else arb(0)
 
 
 class ExactValue:
@@ -208,6 +254,9 @@ class Coefficient:
     ``ball`` contains ``c_k`` (for the float tier: a point value with radius 0 and *no*
     guarantee -- check ``tier``). ``exact`` is set for the exact tier and symmetry zeros.
     ``met`` says whether the requested relative digits were reached.
+
+    Construction refuses a non-finite ball (:class:`NonFiniteBall`): a coefficient is always
+    shown as a value, so a tier that cannot enclose one must say so before building it.
     """
 
     k: int
@@ -216,6 +265,9 @@ class Coefficient:
     exact: ExactValue | None
     method: str
     met: bool
+
+    def __post_init__(self) -> None:
+        check_finite(self.ball, f"ball of coefficient {self.k}")
 
     @property
     def guaranteed(self) -> bool:
