@@ -46,22 +46,42 @@ from .conventions import (
     sphere_marginal_constant,
 )
 from .expressions import arb_value
-from .hermite import Tier, symmetry_zero
+from .hermite import (
+    Tier,
+    check_activation,
+    magnitude_bits,
+    next_magnitude,
+    relative_target,
+    start_magnitude,
+    symmetry_zero,
+)
 from .numbers import (
+    GUARD_ALLOWANCE,
     Coefficient,
     ExactValue,
+    NonFiniteBall,
     add_term,
     bits_for_digits,
     check_digits,
     meets_digits,
+    nonnegative_upper,
     workprec,
 )
 
 _MAX_PREC_BITS = 20_000
+#: Largest degree per tier on the sphere, checked before any work (the exact tier builds
+#: every P_{j,d} up to the degree as a rational polynomial; the certified tier as in
+#: :data:`verify.hermite.MAX_DEGREE`).
+SPHERE_MAX_DEGREE = {"exact": 2_000, "certified": 1_000, "float": 2_000}
 
 
 def check_radius(r: object) -> sp.Rational:
-    """Validate a radius r > 0 (exact rational: an int, a Fraction-like or a SymPy Rational)."""
+    """Validate a radius r > 0 (exact rational: an int, a Fraction-like or a SymPy Rational;
+    a finite float is read exactly; a bool, NaN or infinity is refused)."""
+    if isinstance(r, bool | np.bool_):
+        raise TypeError(f"r={r!r} must be a positive rational radius, e.g. 1 or 3/2")
+    if isinstance(r, float | np.floating) and not math.isfinite(r):
+        raise ValueError(f"r={r} must be a finite positive rational radius; use r > 0")
     try:
         value = sp.Rational(str(r)) if not isinstance(r, sp.Basic) else sp.nsimplify(r)
     except (TypeError, ValueError, SyntaxError):
@@ -88,23 +108,24 @@ def gegenbauer_coefficients(
 ) -> list[Coefficient]:
     """``[a_0, ..., a_max_degree]`` of ``act`` on S^{d-1} at radius r (see module docstring);
     ``progress(c)`` is called with each certified coefficient as soon as it is computed."""
-    act = activation(act) if isinstance(act, str) else act
-    max_degree = check_degree(max_degree, name="max_degree")
+    act = check_activation(act)
+    if not isinstance(tier, str) or tier not in ("auto", "exact", "certified", "float"):
+        raise ValueError(f"tier={tier!r} must be one of auto, exact, certified, float")
     d = check_dimension(d)
     radius = check_radius(r)
-    digits = check_digits(digits)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
+    exact_ok = has_exact_sphere_form(act, radius)
+    used = tier if tier != "auto" else ("exact" if exact_ok else "certified")
+    max_degree = check_degree(max_degree, name="max_degree", cap=SPHERE_MAX_DEGREE[used])
     if tier == "float":
         return [Coefficient(k, "float", arb(float(v)), None, "Gauss-Legendre in doubles "
                             "(no guarantee)", False)
                 for k, v in enumerate(gegenbauer_float(act, max_degree, d=d, r=radius))]
-    exact_ok = has_exact_sphere_form(act, radius)
     if tier == "exact" and not exact_ok:
         raise ValueError(
             f"activation={act.name!r} has no exact Gegenbauer coefficients here (only piecewise "
             "polynomials whose breakpoints are 0 or outside (-r, r)); drop --exact"
         )
-    if tier not in ("auto", "exact", "certified"):
-        raise ValueError(f"tier={tier!r} must be one of auto, exact, certified, float")
     if exact_ok and tier != "certified":
         values = exact_sphere_coefficients(act, max_degree, d=d, r=radius)
         with workprec(bits_for_digits(digits) + 10):
@@ -131,7 +152,7 @@ def funk_hecke(act: Activation | str, k: int, *, d: int, r: object = 1, digits: 
     ``normalization="probability"``: ``E_x[sigma(r<w,x>) Y(x)] = a_k Y(w)`` (x uniform).
     ``normalization="surface"``: ``int sigma(r<w,x>) Y(x) dS(x) = |S^{d-1}| a_k Y(w)``.
     """
-    if normalization not in ("probability", "surface"):
+    if not isinstance(normalization, str) or normalization not in ("probability", "surface"):
         raise ValueError(f"normalization={normalization!r} must be 'probability' or 'surface'")
     coeff = gegenbauer_coefficients(act, k, d=d, r=r, digits=digits)[k]
     if normalization == "probability":
@@ -155,6 +176,7 @@ def half_sphere_moments(j_max: int, d: int) -> list[dict[sp.Expr, fmpq]]:
     ``mu_0 = 1/2`` (half the probability), ``mu_1 = c_d/(d-1)``,
     ``mu_{j+2} = mu_j (j+1)/(j+d)`` (Beta-function recurrence ``B(x+1,y) = B(x,y) x/(x+y)``).
     """
+    j_max = check_degree(j_max, name="j_max", cap=2 * SPHERE_MAX_DEGREE["exact"])
     cd = marginal_constant_exact(d)
     out: list[dict[sp.Expr, fmpq]] = []
     for j in range(j_max + 1):
@@ -171,6 +193,7 @@ def half_sphere_moments(j_max: int, d: int) -> list[dict[sp.Expr, fmpq]]:
 def gegenbauer_power_basis(k_max: int, d: int) -> list[fmpq_poly]:
     """Exact ``P_{k,d}`` for ``k = 0..k_max`` as rational polynomials (the same recurrence, in
     exact arithmetic: exactness makes the power basis safe here, unlike in floats)."""
+    k_max = check_degree(k_max, name="k_max", cap=SPHERE_MAX_DEGREE["exact"])
     d = check_dimension(d)
     t = fmpq_poly([0, 1])
     polys = [fmpq_poly([1])]
@@ -184,6 +207,8 @@ def gegenbauer_power_basis(k_max: int, d: int) -> list[fmpq_poly]:
 def exact_sphere_coefficients(act: Activation, max_degree: int, *, d: int, r: object = 1
                               ) -> list[ExactValue]:
     """Exact ``a_0..a_max_degree`` (see :func:`has_exact_sphere_form`)."""
+    act = check_activation(act)
+    max_degree = check_degree(max_degree, name="max_degree", cap=SPHERE_MAX_DEGREE["exact"])
     radius = check_radius(r)
     d = check_dimension(d)
     if not has_exact_sphere_form(act, radius):
@@ -231,29 +256,44 @@ def _scaled_piece(act: Activation, side: int, r: fmpq) -> list[fmpq]:
 def certified_sphere_coefficient(act: Activation, k: int, *, d: int, r: object = 1,
                                  digits: int = 15) -> Coefficient:
     """``a_k`` as a ball: ``c_d int_0^{pi/2} [sigma(r sin u) + (-1)^k sigma(-r sin u)]
-    P_{k,d}(sin u) cos^{d-2}(u) du``, split where ``r sin u`` meets a breakpoint."""
+    P_{k,d}(sin u) cos^{d-2}(u) du``, split where ``r sin u`` meets a breakpoint.
+
+    ``met`` is False when the relative digits were not reached within the precision limit;
+    should no finite ball come out at all, ``|a_k| <= sqrt(E[sigma(r t)^2] / N(d, k))``
+    (Cauchy-Schwarz, ``E[P_{k,d}^2] = 1/N(d,k)``) is returned with ``met`` False.
+    """
+    act = check_activation(act)
+    k = check_degree(k, cap=SPHERE_MAX_DEGREE["certified"])
+    d = check_dimension(d)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
     radius = check_radius(r)
     forced = symmetry_zero(act, k)
     if forced is not None:
         with workprec(bits_for_digits(digits) + 10):
             return Coefficient(k, "exact", forced.ball(), forced,
                                "exact value from a proved symmetry", True)
-    estimate = abs(float(gegenbauer_float(act, k, d=d, r=radius)[k])) or 1e-300
-    magnitude = max(estimate, 1e-300)
+    magnitude = start_magnitude(float(gegenbauer_float(act, k, d=d, r=radius)[k]))
     # The ball recurrence for P_{k,d} widens by up to ~1.27 bits per degree: guard bits.
-    prec = bits_for_digits(digits) + max(0, int(-math.log2(magnitude))) + 20 + _guard_bits(k)
+    prec = bits_for_digits(digits) + magnitude_bits(magnitude) + 20 + _guard_bits(k)
     ball = arb("nan")
     while prec <= _MAX_PREC_BITS:
         with workprec(prec):
-            ball = _sphere_integral(act, k, d, radius, 10.0 ** (-digits) * magnitude / 16)
+            ball = _sphere_integral(act, k, d, radius, relative_target(digits, magnitude))
             if meets_digits(ball, digits):
                 return Coefficient(k, "certified", ball, None,
                                    f"Arb integral in u = asin(t), {prec} bits", True)
-        if ball.is_finite() and not ball.contains(0):
-            magnitude = min(magnitude, abs(float(ball.mid())))
-        else:
-            magnitude *= 1e-8
+        magnitude = next_magnitude(magnitude, ball)
         prec = int(prec * 1.6) + 32
+    if not ball.is_finite():
+        with workprec(bits_for_digits(min(digits, 30)) + 10):
+            mass = sphere_second_moment(act, d=d, r=radius, digits=min(digits, 30))
+            if not mass.is_finite():
+                raise NonFiniteBall(f"E[sigma(r t)^2] of {act.name} is not a finite ball; "
+                                    "this is a bug in verify")
+            bound = (nonnegative_upper(mass) / harmonic_dimension(d, k)).sqrt()
+            return Coefficient(k, "certified", arb(0, bound.upper()), None,
+                               "no finite Arb integral up to the precision limit; "
+                               "Cauchy-Schwarz bound", False)
     return Coefficient(k, "certified", ball, None,
                        f"Arb integral; precision limit {_MAX_PREC_BITS} bits reached", False)
 
@@ -264,7 +304,7 @@ def _guard_bits(k: int) -> int:
     return int(1.3 * k) + 10
 
 
-def _sphere_integral(act: Activation, k: int, d: int, radius: sp.Rational, target: float) -> arb:
+def _sphere_integral(act: Activation, k: int, d: int, radius: sp.Rational, target: arb) -> arb:
     sign = 1 if k % 2 == 0 else -1
     r_ball = arb_value(radius)
     cuts = [arb(0)]
@@ -308,7 +348,8 @@ def _piece_at(act: Activation, x: float) -> int:
 def gegenbauer_float(act: Activation, max_degree: int, *, d: int, r: object = 1,
                      nodes: int = 64) -> np.ndarray:
     """``a_0..a_max_degree`` in doubles (Gauss-Legendre in ``u = asin t``). **No guarantee.**"""
-    max_degree = check_degree(max_degree, name="max_degree")
+    act = check_activation(act)
+    max_degree = check_degree(max_degree, name="max_degree", cap=SPHERE_MAX_DEGREE["float"])
     d = check_dimension(d)
     radius = float(check_radius(r))
     cuts = sorted({-math.pi / 2, math.pi / 2,
@@ -329,6 +370,9 @@ def gegenbauer_float(act: Activation, max_degree: int, *, d: int, r: object = 1,
         forced = symmetry_zero(act, k)
         if forced is not None and forced.is_zero():
             out[k] = 0.0
+    if not np.all(np.isfinite(out)):
+        raise ValueError(f"activation={act.name!r} overflows in doubles (a non-finite float "
+                         "coefficient); use the certified tier")
     return out
 
 
@@ -338,28 +382,63 @@ def gegenbauer_float(act: Activation, max_degree: int, *, d: int, r: object = 1,
 def sphere_second_moment(act: Activation, *, d: int, r: object = 1, digits: int = 20) -> arb:
     """``E[sigma(r t)^2]`` for t the first coordinate of a uniform point on S^{d-1} (a ball);
     it is ``a_0`` of ``sigma^2``."""
-    square = activation(act.expr**2)
+    square = activation(check_activation(act).expr**2)
     return gegenbauer_coefficients(square, 0, d=d, r=r, digits=digits)[0].ball
 
 
-def sphere_dual_kernel(act: Activation, rho: arb, *, d: int, r: object = 1, digits: int = 15,
-                       max_terms: int = 200) -> tuple[arb, int]:
+def sphere_dual_kernel(act: Activation, rho: arb | float | fmpq, *, d: int, r: object = 1,
+                       digits: int = 15, max_terms: int = 200) -> tuple[arb, int]:
     """``K_{d,r}(rho) = sum_k N(d,k) a_k^2 P_{k,d}(rho) = E[sigma(r<u,x>) sigma(r<v,x>)]`` for
     ``<u,v> = rho``, with the tail bounded by ``E[sigma^2] - sum_{k<=N} N(d,k) a_k^2`` (since
-    ``|P_{k,d}| <= 1`` on [-1, 1]). Coefficients are computed in blocks of 16 and the sum stops
-    once that bound is below ``10**-digits`` (or at ``max_terms``). Returns the ball and the
-    number of terms used."""
-    from .conventions import gegenbauer_sphere_values
+    ``|P_{k,d}| <= 1`` on [-1, 1]), taken from the proved upper end of that ball (clamped at
+    0); for a polynomial activation the tail is exactly 0 past its degree. Coefficients are
+    computed in blocks of 16 and the sum stops once that bound is below ``10**-digits`` (or at
+    ``max_terms``). Returns the ball and the number of terms used; the status is what
+    :func:`sphere_dual_kernel_coefficient` reports."""
+    ball, n, _ = _sphere_dual_kernel(act, rho, d, r, digits, max_terms)
+    return ball, n
 
+
+def sphere_dual_kernel_coefficient(act: Activation, rho: arb | float | fmpq, *, d: int,
+                                   r: object = 1, digits: int = 15, max_terms: int = 200
+                                   ) -> Coefficient:
+    """``K_{d,r}(rho)`` as a :class:`Coefficient` (``k = -1``) whose ``met`` is computed: True
+    exactly when the ball has ``digits`` relative digits or is an exact point. The series is
+    asked for ``digits + 3`` absolute digits."""
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
+    ball, n, tail_met = _sphere_dual_kernel(act, rho, d, r, digits + 3, max_terms)
+    met = meets_digits(ball, digits) or ball.rad() == 0
+    why = "" if tail_met else f"; the tail bound missed 10^-{digits + 3} at max_terms={n}"
+    return Coefficient(-1, "certified", ball, None,
+                       f"Funk-Hecke series, {n} terms + proved tail{why}", met)
+
+
+def _sphere_dual_kernel(act: Activation, rho: object, d: object, r: object, digits: object,
+                        max_terms: object) -> tuple[arb, int, bool]:
+    from .conventions import gegenbauer_sphere_values
+    from .hermite import check_max_terms, check_rho, check_rho_exact, polynomial_degree
+
+    act = check_activation(act)
+    check_rho(rho)
+    d = check_dimension(d)
     radius = check_radius(r)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
+    max_terms = check_max_terms(max_terms)
     exact = has_exact_sphere_form(act, radius)
+    degree = polynomial_degree(act)
     with workprec(bits_for_digits(digits) + 30 + _guard_bits(max_terms)):
-        p_values = gegenbauer_sphere_values(max_terms, d, arb(rho))
+        if isinstance(rho, arb):
+            rho_ball = rho
+        else:
+            q = check_rho_exact(rho)
+            rho_ball = arb(fmpq(int(q.p), int(q.q)))
+        p_values = gegenbauer_sphere_values(max_terms, d, rho_ball)
     with workprec(bits_for_digits(digits) + 30):
         total = sphere_second_moment(act, d=d, r=radius, digits=digits + 5)
         table = (gegenbauer_coefficients(act, max_terms, d=d, r=radius, digits=digits + 5)
                  if exact else None)
         series, partial = arb(0), arb(0)
+        remaining, threshold = arb(0), arb(10) ** (-digits)
         for start in range(0, max_terms + 1, 16):
             stop = min(start + 16, max_terms + 1)
             block = table[start:stop] if table is not None else [
@@ -369,10 +448,16 @@ def sphere_dual_kernel(act: Activation, rho: arb, *, d: int, r: object = 1, digi
                 term = harmonic_dimension(d, n) * c.ball * c.ball
                 partial += term
                 series += term * p_values[n]
-            remaining = (total - partial).nonnegative_part().upper()
-            if float(remaining) < 10.0 ** (-digits):
-                return series + arb(0, remaining), stop
-        return series + arb(0, remaining), max_terms + 1
+            if degree is not None and stop > degree:
+                return series, stop, True  # a_k = 0 exactly past the degree: no tail
+            rest = total - partial
+            if not rest.is_finite():
+                raise NonFiniteBall(f"Parseval remainder {rest} of {act.name} is not finite; "
+                                    "this is a bug in verify")
+            remaining = nonnegative_upper(rest)
+            if remaining < threshold:
+                return series + arb(0, remaining.upper()), stop, True
+        return series + arb(0, remaining.upper()), max_terms + 1, False
 
 
 def hermite_limit_polynomial(k: int, d: int, t: fmpq) -> fmpq:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from fractions import Fraction
 from typing import Literal
 
 import numpy as np
@@ -48,12 +49,15 @@ from .conventions import (
 )
 from .expressions import arb_value
 from .numbers import (
+    GUARD_ALLOWANCE,
     Coefficient,
     ExactValue,
+    NonFiniteBall,
     add_term,
     bits_for_digits,
     check_digits,
     meets_digits,
+    nonnegative_upper,
     workprec,
 )
 
@@ -61,6 +65,29 @@ Tier = Literal["auto", "exact", "certified", "float"]
 _TIERS = ("auto", "exact", "certified", "float")
 _INV_SQRT_2PI = 1 / sp.sqrt(2 * sp.pi)
 _MAX_PREC_BITS = 20_000
+
+#: Largest degree per tier, checked before any work. The exact tier is rational arithmetic
+#: (degree 2000 in 0.2 s); a certified coefficient of degree k costs an Arb integral with a
+#: degree-k recurrence in its integrand (k = 200: 0.8 s), and a table computes every degree up
+#: to the one asked; the float tier holds a (degree + 1) x nodes table in memory (80 MB at
+#: 2000).
+MAX_DEGREE = {"exact": 10_000, "certified": 1_000, "float": 2_000}
+#: Largest number of series terms of a dual kernel.
+MAX_TERMS = MAX_DEGREE["certified"]
+
+
+def check_activation(act: object) -> Activation:
+    """``act`` as an :class:`Activation` (a registered name or expression string is built)."""
+    if isinstance(act, str):
+        return activation(act)
+    if not isinstance(act, Activation):
+        raise TypeError(f"act={act!r} must be an Activation or a name/expression string, e.g. "
+                        "'relu' or 'Max(x, 0)**2'")
+    return act
+
+
+def _tier_degree(k: object, tier: str, name: str) -> int:
+    return check_degree(k, name=name, cap=MAX_DEGREE[tier])
 
 
 class NoExactFormError(ValueError):
@@ -89,16 +116,17 @@ def hermite_coefficients(
     Raises ValueError for a negative degree, digits out of range, an unknown tier, or
     ``tier="exact"`` on an activation without an exact form (:class:`NoExactFormError`).
     """
-    act = activation(act) if isinstance(act, str) else act
-    max_degree = check_degree(max_degree, name="max_degree")
-    digits = check_digits(digits)
-    if tier not in _TIERS:
+    act = check_activation(act)
+    if not isinstance(tier, str) or tier not in _TIERS:
         raise ValueError(f"tier={tier!r} must be one of {', '.join(_TIERS)}")
+    exact_ok = has_exact_form(act)
+    used = tier if tier != "auto" else ("exact" if exact_ok else "certified")
+    max_degree = _tier_degree(max_degree, used, "max_degree")
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
     if tier == "float":
         return [Coefficient(k, "float", arb(float(v)), None,
                             "Gauss-Legendre in doubles (no guarantee)", False)
                 for k, v in enumerate(float_coefficients(act, max_degree))]
-    exact_ok = has_exact_form(act)
     if tier == "exact" and not exact_ok:
         raise NoExactFormError(
             f"activation={act.name!r} has no exact Hermite coefficients here (only "
@@ -124,11 +152,10 @@ def hermite_coefficient(
     act: Activation | str, k: int, *, digits: int = 15, tier: Tier = "auto"
 ) -> Coefficient:
     """The single coefficient ``c_k`` (see :func:`hermite_coefficients`)."""
-    act = activation(act) if isinstance(act, str) else act
-    k = check_degree(k)
+    act = check_activation(act)
     if tier == "auto" and not has_exact_form(act) or tier == "certified":
-        return certified_coefficient(act, k, digits=check_digits(digits))
-    return hermite_coefficients(act, k, digits=digits, tier=tier)[k]
+        return certified_coefficient(act, k, digits=digits)
+    return hermite_coefficients(act, k, digits=digits, tier=tier)[check_degree(k)]
 
 
 def has_exact_form(act: Activation) -> bool:
@@ -163,7 +190,8 @@ def _rational_times_basis(value: sp.Expr) -> ExactValue | None:
 
 def exact_coefficients(act: Activation, max_degree: int) -> list[ExactValue]:
     """Exact ``c_0..c_max_degree`` (piecewise polynomials, or ``c0 + c1*erf(a*x)``)."""
-    max_degree = check_degree(max_degree, name="max_degree")
+    act = check_activation(act)
+    max_degree = _tier_degree(max_degree, "exact", "max_degree")
     erf_form = _erf_form(act)
     if erf_form is not None:
         return _erf_coefficients(*erf_form, max_degree)
@@ -324,8 +352,13 @@ def certified_coefficient(act: Activation, k: int, *, digits: int = 15) -> Coeff
 
     The cut-off ``L`` and the working precision are raised until the ball's radius is at most
     ``10**-digits * |mid|``; if that fails within the precision limit, ``met`` is False and
-    the ball is still a valid enclosure.
+    the ball is still a valid enclosure. Should no finite ball come out at any precision, the
+    Cauchy-Schwarz bound ``|c_k| <= sqrt(E[sigma^2])`` (``||h_k|| = 1``) is returned, with
+    ``met`` False. Raises TypeError/ValueError for a bad activation, degree or digits.
     """
+    act = check_activation(act)
+    k = _tier_degree(k, "certified", "k")
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
     key = (sp.srepr(act.expr), k, digits)
     if key not in _CERTIFIED_CACHE:
         _CERTIFIED_CACHE[key] = _certified_coefficient(act, k, digits)
@@ -343,12 +376,11 @@ def _certified_coefficient(act: Activation, k: int, digits: int) -> Coefficient:
         with workprec(bits_for_digits(digits) + 10):
             return Coefficient(k, "exact", forced.ball(), forced,
                                "exact value from a proved symmetry", True)
-    estimate = abs(float(float_coefficients(act, k)[k])) or 1e-300
-    magnitude = max(estimate, 1e-300)
-    prec = bits_for_digits(digits) + max(0, int(-math.log2(magnitude))) + 20
+    magnitude = start_magnitude(float(float_coefficients(act, k)[k]))
+    prec = bits_for_digits(digits) + magnitude_bits(magnitude) + 20
     ball = arb("nan")
     while prec <= _MAX_PREC_BITS:
-        target = 10.0 ** (-digits) * magnitude / 16
+        target = relative_target(digits, magnitude)
         length = _cutoff(act, target, k)
         with workprec(prec):
             ball = _integrate(act, k, length, target)
@@ -356,20 +388,60 @@ def _certified_coefficient(act: Activation, k: int, digits: int) -> Coefficient:
                 return Coefficient(k, "certified", ball, None,
                                    f"Arb integral on [0, {length}] + Cramer tail, {prec} bits",
                                    True)
-        if ball.is_finite() and not ball.contains(0):
-            magnitude = min(magnitude, abs(float(ball.mid())))
-        else:
-            magnitude = magnitude * 1e-8
+        magnitude = next_magnitude(magnitude, ball)
         prec = int(prec * 1.6) + 32
+    if not ball.is_finite():
+        return Coefficient(k, "certified", _cauchy_schwarz_ball(act, digits), None,
+                           "no finite Arb integral up to the precision limit; Cauchy-Schwarz "
+                           "bound |c_k| <= sqrt(E[sigma^2])", False)
     return Coefficient(k, "certified", ball, None,
                        f"Arb integral; precision limit {_MAX_PREC_BITS} bits reached", False)
 
 
-def _cutoff(act: Activation, target: float, k: int) -> int:
+def _cauchy_schwarz_ball(act: Activation, digits: int) -> arb:
+    """``[0 +/- sqrt(E[sigma^2])]``: contains every ``c_k`` (``|c_k| <= ||sigma|| ||h_k||``)."""
+    with workprec(bits_for_digits(min(digits, 30)) + 10):
+        mass = second_moment(act, digits=min(digits, 30))
+        if not mass.is_finite():
+            raise NonFiniteBall(f"E[sigma^2] of {act.name} is not a finite ball; this is a "
+                                "bug in verify")
+        return arb(0, nonnegative_upper(mass).sqrt().upper())
+
+
+def start_magnitude(estimate: float) -> arb:
+    """A first guess of ``|c_k|`` for the precision driver, as a ball (never 0: a float
+    estimate that underflowed, or a zero, starts at 1e-300 and is lowered as balls come)."""
+    value = abs(estimate)
+    return arb(value) if math.isfinite(value) and value > 1e-300 else arb("1e-300")
+
+
+def next_magnitude(magnitude: arb, ball: arb) -> arb:
+    """The next guess of ``|c_k|`` after computing ``ball``: its proved lower end when it is
+    bounded away from 0, else the previous guess divided by 1e8. Kept in Arb (exponents of
+    any size: a float would underflow for ``|c_k| < 1e-308``, and a zero target never ends)."""
+    if ball.is_finite() and not ball.contains(0):
+        low = arb(abs(ball).lower())
+        return low if low < magnitude else magnitude
+    return magnitude * arb("1e-8")
+
+
+def magnitude_bits(magnitude: arb) -> int:
+    """Bits below the binary point of ``magnitude`` (``-log2 |m|``, at least 0)."""
+    with workprec(64):
+        return max(0, int(-float((magnitude.log() / arb(2).log()).mid())))
+
+
+def relative_target(digits: int, magnitude: arb) -> arb:
+    """The absolute error target ``10**-digits * magnitude / 16`` as a ball (any exponent)."""
+    with workprec(64):
+        return arb(10) ** (-digits) * magnitude / 16
+
+
+def _cutoff(act: Activation, target: arb, k: int) -> int:
     """Smallest integer L (beyond every breakpoint) whose tail bound is below ``target``."""
     length = max(min_cutoff(act), int(2 * math.sqrt(max(k, 1))))
     with workprec(64):
-        while float(tail_bound(act, length).upper()) > target:
+        while arb(tail_bound(act, length).upper()) > target:
             length += 1 if length < 40 else 4
     return length
 
@@ -409,7 +481,7 @@ def tail_bound(act: Activation, length: int | arb) -> arb:
     return 2 * arb(CRAMER_K) / (2 * arb.pi()).sqrt() * total
 
 
-def _integrate(act: Activation, k: int, length: int, target: float) -> arb:
+def _integrate(act: Activation, k: int, length: int, target: arb) -> arb:
     """Ball for ``c_k`` at the current precision: folded integral + tail."""
     sign = 1 if k % 2 == 0 else -1
     edges = sorted({0, length, *(abs(float(b)) for b in act.breakpoints if abs(float(b)) < length)})
@@ -463,7 +535,8 @@ def float_coefficients(act: Activation, max_degree: int, *, nodes_per_panel: int
     split at the breakpoints. Absolute error is typically ~1e-16, so tiny coefficients
     (sigmoid beyond k ~ 80) have no correct digit: use the certified tier for those.
     """
-    max_degree = check_degree(max_degree, name="max_degree")
+    act = check_activation(act)
+    max_degree = _tier_degree(max_degree, "float", "max_degree")
     length = 2 * math.sqrt(max_degree + 1) + 14
     cuts = sorted({-length, length, *(float(b) for b in act.breakpoints if abs(float(b)) < length)})
     edges: list[float] = []
@@ -484,6 +557,9 @@ def float_coefficients(act: Activation, max_degree: int, *, nodes_per_panel: int
         forced = symmetry_zero(act, k)
         if forced is not None and forced.is_zero():
             out[k] = 0.0
+    if not np.all(np.isfinite(out)):
+        raise ValueError(f"activation={act.name!r} overflows in doubles (a non-finite float "
+                         "coefficient); use the certified tier")
     return out
 
 
@@ -496,7 +572,8 @@ def second_moment(act: Activation, *, digits: int = 30) -> arb:
     Certified: folded integral of ``sigma(x)^2 + sigma(-x)^2`` against phi on ``[0, L]`` plus
     ``2 int_L^oo (2A^2 + 2B^2 x^{2p}) phi`` from the growth bound.
     """
-    digits = check_digits(digits)
+    act = check_activation(act)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
     with workprec(bits_for_digits(digits) + 10):
         if act.is_piecewise_polynomial:
             return _exact_second_moment(act).ball()
@@ -506,7 +583,8 @@ def second_moment(act: Activation, *, digits: int = 30) -> arb:
 def _certified_second_moment(act: Activation, digits: int) -> arb:
     length = max(8, min_cutoff(act))
     with workprec(64):
-        while float(_square_tail(act, length).upper()) > 10.0 ** (-digits - 4):
+        goal = arb(10) ** (-digits - 4)
+        while arb(_square_tail(act, length).upper()) > goal:
             length += 2
     edges = sorted({0, length, *(abs(float(b)) for b in act.breakpoints if abs(float(b)) < length)})
     cuts = [_exact_point(act, e) for e in edges]
@@ -560,16 +638,63 @@ def exact_second_moment(act: Activation) -> ExactValue:
 
 
 def check_rho(rho: object) -> arb:
-    """Validate a correlation; return it as an exact ball."""
+    """Validate a correlation ``-1 <= rho <= 1``; return it as a ball.
+
+    Accepts Python and numpy integers, finite floats (read exactly), ``fmpq``,
+    ``fractions.Fraction``, SymPy Rationals and finite ``arb`` balls inside [-1, 1]. A bool is
+    not a number here; NaN and infinities are refused. Raises TypeError or ValueError.
+    """
     if isinstance(rho, arb):
         value = rho
-    elif isinstance(rho, int | float | fmpq):
-        value = arb(rho)
     else:
-        raise TypeError(f"rho={rho!r} must be a number in [-1, 1]")
+        value = arb(_exact_rho(rho))
     if not value.is_finite() or value > 1 or value < -1:
         raise ValueError(f"rho={rho} must lie in [-1, 1] (a correlation)")
     return value
+
+
+def check_rho_exact(rho: object) -> sp.Rational:
+    """As :func:`check_rho`, for an exact correlation: returned as a SymPy Rational (a float
+    is read exactly, ``0.1`` as the double nearest 1/10; an arb ball is refused)."""
+    q = _exact_rho(rho)
+    value = sp.Rational(int(q.p), int(q.q))
+    if abs(value) > 1:
+        raise ValueError(f"rho={rho} must lie in [-1, 1] (a correlation)")
+    return value
+
+
+def _rational_ball(q: sp.Rational) -> arb:
+    """The ball of an exact rational at the current working precision."""
+    return arb(fmpq(int(q.p), int(q.q)))
+
+
+def _exact_rho(rho: object) -> fmpq:
+    if isinstance(rho, bool | np.bool_):
+        raise TypeError(f"rho={rho!r} must be a number in [-1, 1], not a bool")
+    if isinstance(rho, float | np.floating):
+        if not math.isfinite(rho):
+            raise ValueError(f"rho={rho} must be a finite number in [-1, 1] (a correlation)")
+        frac = Fraction(float(rho))
+        return fmpq(frac.numerator, frac.denominator)
+    if isinstance(rho, int | np.integer):
+        return fmpq(int(rho))
+    if isinstance(rho, Fraction):
+        return fmpq(rho.numerator, rho.denominator)
+    if isinstance(rho, fmpq):
+        return rho
+    if isinstance(rho, sp.Basic) and rho.is_Rational:
+        return fmpq(int(rho.p), int(rho.q))
+    raise TypeError(f"rho={rho!r} must be an exact number in [-1, 1] (int, Fraction, SymPy "
+                    "Rational, fmpq or a finite float)")
+
+
+def check_max_terms(max_terms: object) -> int:
+    """Validate a number of series terms: an integer from 1 to ``MAX_TERMS``."""
+    if isinstance(max_terms, bool | np.bool_) or not isinstance(max_terms, int | np.integer):
+        raise TypeError(f"max_terms={max_terms!r} must be a positive integer")
+    if not 1 <= max_terms <= MAX_TERMS:
+        raise ValueError(f"max_terms={max_terms} must be from 1 to {MAX_TERMS}; use e.g. 400")
+    return int(max_terms)
 
 
 def dual_kernel(act: Activation, rho: arb | float | fmpq, *, digits: int = 20,
@@ -577,11 +702,29 @@ def dual_kernel(act: Activation, rho: arb | float | fmpq, *, digits: int = 20,
     """Certified ``K(rho) = E[sigma(g) sigma(g')] = sum_k c_k^2 rho^k`` and the terms used.
 
     Tail: ``|sum_{k>N} c_k^2 rho^k| <= |rho|^{N+1} (E[sigma^2] - sum_{k<=N} c_k^2)``, with
-    ``E[sigma^2]`` certified. Terms are added until that bound is below
-    ``10**-digits``, or ``max_terms`` is reached (the ball is then wider, but still valid).
+    ``E[sigma^2]`` certified; a polynomial activation's tail is exactly 0 past its degree.
+    Terms are added until that bound is below ``10**-digits``, or ``max_terms`` is reached
+    (the ball is then wider, but still valid). Whether the digits were met is what
+    :func:`dual_kernel_coefficient` reports.
     """
     balls, n = cross_kernel(act, act, [rho], digits=digits, max_terms=max_terms)
     return balls[0], n
+
+
+def dual_kernel_coefficient(act: Activation, rho: arb | float | fmpq, *, digits: int = 20,
+                            max_terms: int = 400) -> Coefficient:
+    """``K(rho)`` as a :class:`Coefficient` (``k = -1``) with a computed status: ``met`` is
+    True exactly when the ball has ``digits`` relative digits (:func:`meets_digits`) or is an
+    exact point; the method says how many terms were summed and whether the tail target
+    was met. The series is asked for ``digits + 3`` absolute digits."""
+    act = check_activation(act)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
+    balls, n, tail_met = _cross_kernel(act, act, [rho], digits + 3, max_terms)
+    ball = balls[0]
+    met = meets_digits(ball, digits) or ball.rad() == 0
+    why = "" if tail_met else f"; the tail bound missed 10^-{digits + 3} at max_terms={n}"
+    return Coefficient(-1, "certified", ball, None,
+                       f"Mehler series, {n} terms + proved tail{why}", met)
 
 
 def cross_kernel(act1: Activation, act2: Activation, rhos: Sequence[arb | float | fmpq], *,
@@ -590,14 +733,32 @@ def cross_kernel(act1: Activation, act2: Activation, rhos: Sequence[arb | float 
     correlations at once (the coefficients are computed once).
 
     Tail by Cauchy-Schwarz: ``|sum_{k>N} c_k d_k rho^k| <= |rho|^{N+1} sqrt(R_1 R_2)`` with
-    ``R_i = E[sigma_i^2] - sum_{k<=N} c_k(sigma_i)^2`` (both certified).
+    ``R_i = E[sigma_i^2] - sum_{k<=N} c_k(sigma_i)^2``, bounded above from the proved upper
+    ends of the balls (never the square root of a ball that straddles 0); for polynomial
+    activations ``R_i`` is exactly 0 once N passes the degree.
     """
-    rho_balls = [check_rho(r) for r in rhos]
-    digits = check_digits(digits)
+    balls, n, _ = _cross_kernel(act1, act2, rhos, digits, max_terms)
+    return balls, n
+
+
+def _cross_kernel(act1: Activation, act2: Activation, rhos: Sequence[arb | float | fmpq],
+                  digits: int, max_terms: int) -> tuple[list[arb], int, bool]:
+    """:func:`cross_kernel` and whether the tail target ``10**-digits`` was met."""
+    act1, act2 = check_activation(act1), check_activation(act2)
+    if isinstance(rhos, str | bytes) or not hasattr(rhos, "__iter__"):
+        raise TypeError(f"rhos={rhos!r} must be a sequence of correlations")
+    for r in rhos:
+        check_rho(r)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
+    max_terms = check_max_terms(max_terms)
     same = act1 is act2
+    degrees = (polynomial_degree(act1), polynomial_degree(act2))
     with workprec(bits_for_digits(digits) + 30):
+        # an exact rho becomes a ball at the working precision (not at the caller's)
+        rho_balls = [r if isinstance(r, arb) else _rational_ball(check_rho_exact(r)) for r in rhos]
         mass1 = second_moment(act1, digits=digits + 5)
         mass2 = mass1 if same else second_moment(act2, digits=digits + 5)
+        threshold = arb(10) ** (-digits)
         part1, part2 = arb(0), arb(0)
         series = [arb(0) for _ in rho_balls]
         powers = [arb(1) for _ in rho_balls]
@@ -613,12 +774,32 @@ def cross_kernel(act1: Activation, act2: Activation, rhos: Sequence[arb | float 
                     series[i] += prod * powers[i]
                     powers[i] *= r
             n += block
-            rem = arb(0, ((mass1 - part1).nonnegative_part() * (mass2 - part2).nonnegative_part())
-                      .sqrt().upper())
-            tails = [abs(pw) * rem for pw in powers]
-            worst = max(float(t.rad() + abs(t.mid())) for t in tails)
-            if worst < 10.0 ** (-digits) or n >= max_terms:
-                return [s + arb(0, t.upper()) for s, t in zip(series, tails, strict=True)], n
+            if any(deg is not None and n > deg for deg in degrees):
+                rem = arb(0)  # c_k = 0 exactly past a polynomial's degree: no tail at all
+            else:
+                rem = _remainder_bound(mass1 - part1, mass2 - part2)
+            tails = [arb(abs(pw).upper()) * rem for pw in powers]
+            met = all(arb(t.upper()) < threshold for t in tails)
+            if met or n >= max_terms:
+                return ([s + arb(0, t.upper()) for s, t in zip(series, tails, strict=True)],
+                        n, met)
+
+
+def _remainder_bound(r1: arb, r2: arb) -> arb:
+    """An exact non-negative upper bound of ``sqrt(R_1 R_2)`` from balls containing
+    ``R_1, R_2 >= 0``: the square root of the product of their clamped upper ends."""
+    u1, u2 = nonnegative_upper(r1), nonnegative_upper(r2)
+    if not (r1.is_finite() and r2.is_finite()):
+        raise NonFiniteBall(f"Parseval remainder R_1={r1}, R_2={r2} is not finite; this is "
+                            "a bug in verify")
+    return arb((u1 * u2).sqrt().upper())
+
+
+def polynomial_degree(act: Activation) -> int | None:
+    """The degree of an activation that is one polynomial on the whole line, else None."""
+    if len(act.pieces) != 1 or act.pieces[0].polynomial is None:
+        return None
+    return len(act.pieces[0].polynomial) - 1
 
 
 _EXACT_PREFIX_CACHE: dict[sp.Expr, list[ExactValue]] = {}
@@ -643,18 +824,32 @@ def _coefficient_block(act: Activation, start: int, stop: int, digits: int) -> l
 
 
 def kernel_closed_form(act: Activation) -> sp.Expr | None:
-    """Closed form of the dual kernel in ``rho`` for activations where one is known."""
+    """Closed form of the dual kernel in ``rho`` for activations where one is known.
+
+    Keyed by the expression, not the name: ``Max(x, 0)`` is ReLU, ``Abs(x)`` is abs
+    (Cho & Saul 2009 for relu/abs; ``2/pi asin`` for sign; erf by Williams 1998).
+    """
     from .expressions import SYMBOLS
 
     rho = SYMBOLS["rho"]
-    forms = {
-        "relu": (sp.sqrt(1 - rho**2) + (sp.pi - sp.acos(rho)) * rho) / (2 * sp.pi),
-        "abs": 2 / sp.pi * (sp.sqrt(1 - rho**2) + rho * sp.asin(rho)),
-        "sign": 2 / sp.pi * sp.asin(rho),
-        "step": sp.Rational(1, 4) + sp.asin(rho) / (2 * sp.pi),
-        "erf": 2 / sp.pi * sp.asin(2 * rho / 3),
-    }
-    return forms.get(act.name)
+    return _closed_forms(rho).get(sp.srepr(check_activation(act).expr))
+
+
+_CLOSED_FORMS: dict[str, sp.Expr] = {}
+
+
+def _closed_forms(rho: sp.Symbol) -> dict[str, sp.Expr]:
+    if not _CLOSED_FORMS:
+        forms = {
+            "relu": (sp.sqrt(1 - rho**2) + (sp.pi - sp.acos(rho)) * rho) / (2 * sp.pi),
+            "abs": 2 / sp.pi * (sp.sqrt(1 - rho**2) + rho * sp.asin(rho)),
+            "sign": 2 / sp.pi * sp.asin(rho),
+            "step": sp.Rational(1, 4) + sp.asin(rho) / (2 * sp.pi),
+            "erf": 2 / sp.pi * sp.asin(2 * rho / 3),
+        }
+        _CLOSED_FORMS.update({sp.srepr(activation(name).expr): form
+                              for name, form in forms.items()})
+    return _CLOSED_FORMS
 
 
 def parseval_tail_bound(act: Activation, n_terms: int) -> arb | None:

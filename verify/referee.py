@@ -2,15 +2,24 @@
 
 How a claim is decided (proofs_notes/conventions.md §5):
 
-A claim is decided **to --digits significant digits**, so the verdict never depends on how
-much working precision was spent:
+A claim is decided **to digits significant digits**, so the verdict never depends on how
+much working precision was spent. A decimal claimed value is decided to at least as many
+significant digits as it spells (:func:`spelled_digits`; ``0.10000`` spells 5): the working
+digits are raised to that count, and a value that spells more than ``MAX_DIGITS`` digits is
+never VERIFIED by a certified comparison (INCONCLUSIVE, with the reason). Pass the value as
+typed (a string) to have it echoed and its trailing zeros counted.
 
 1. both sides are enclosed in Arb balls; a proof that they differ by more than
    ``10**-digits`` relative REFUTES the claim (certified);
 2. otherwise, if our value is exact, SymPy is asked to prove ``claimed - ours == 0`` (within
    a time limit): success VERIFIES with exact strength;
 3. otherwise a proof that ``|claimed - ours| <= 10**-digits |ours|`` VERIFIES "to within r"
-   (certified); anything undecided after raising the precision is INCONCLUSIVE.
+   (certified); anything undecided after raising the precision is INCONCLUSIVE, and says so
+   when our value fell short of the digits (a series stopped at its last term).
+
+Kernel values with a known closed form are compared as certified balls of that closed form
+(re-evaluated at each precision), not only symbolically: notation (asin or acos) never
+decides the verdict.
 
 An exact zero (a symmetry zero) is matched exactly. ``--rounded`` decides instead whether the
 value lies within half a unit of its last printed digit.
@@ -35,24 +44,33 @@ from flint import arb
 
 from .activations import Activation, activation
 from .checks import CheckResult, Strength, Verdict, combine
-from .conventions import check_degree, check_dimension
+from .conventions import check_degree, check_degrees, check_dimension
 from .expressions import SYMBOLS, arb_value, parse
 from .gegenbauer import (
     certified_sphere_coefficient,
     check_radius,
     gegenbauer_coefficients,
     has_exact_sphere_form,
-    sphere_dual_kernel,
+    sphere_dual_kernel_coefficient,
 )
 from .hermite import (
+    check_activation,
     check_rho,
-    dual_kernel,
+    check_rho_exact,
+    dual_kernel_coefficient,
     has_exact_form,
     hermite_coefficient,
     hermite_coefficients,
     kernel_closed_form,
 )
-from .numbers import Coefficient, bits_for_digits, check_digits, report_ball, workprec
+from .numbers import (
+    MAX_DIGITS,
+    Coefficient,
+    bits_for_digits,
+    check_digits,
+    report_ball,
+    workprec,
+)
 
 K_SYM, D_SYM, RHO = SYMBOLS["k"], SYMBOLS["d"], SYMBOLS["rho"]
 _PROOF_SECONDS = 5
@@ -71,11 +89,12 @@ class Basis:
     r: sp.Rational = sp.Integer(1)
 
     def __post_init__(self) -> None:
-        if self.name not in ("hermite", "gegenbauer"):
+        if not isinstance(self.name, str) or self.name not in ("hermite", "gegenbauer"):
             raise ValueError(f"basis={self.name!r} must be 'hermite' or 'gegenbauer'")
         if self.name == "gegenbauer":
             check_dimension(self.d)
             object.__setattr__(self, "r", check_radius(self.r))
+            object.__setattr__(self, "d", check_dimension(self.d))
         elif self.d is not None or self.r != 1:
             raise ValueError("dim and radius apply only to basis='gegenbauer'; drop them")
 
@@ -115,24 +134,31 @@ def _tick(c: Coefficient, progress: Callable[[Coefficient], None] | None) -> Coe
     return c
 
 
-def check_coefficient_claim(act: Activation, k: int, value: sp.Expr, *, digits: int = 30,
-                            half_width: sp.Rational | None = None, basis: Basis = HERMITE
-                            ) -> CheckResult:
-    """Decide ``c_k(act) == value`` (or ``a_k`` for the Gegenbauer basis); ``value`` may use
-    the symbols k and d.
+def check_coefficient_claim(act: Activation, k: int, value: str | sp.Expr, *,
+                            digits: int = 30, half_width: sp.Rational | None = None,
+                            basis: Basis = HERMITE) -> CheckResult:
+    """Decide ``c_k(act) == value`` (or ``a_k`` for the Gegenbauer basis); ``value`` (the text
+    as typed, or a parsed expression) may use the symbols k and d.
 
+    Decided to ``max(digits, spelled_digits(value))`` significant digits (module docstring).
     With ``half_width`` the claim is ``|c_k - value| <= half_width`` (a value printed rounded
-    to some digits, see :func:`rounding_half_width`).
+    to some digits, see :func:`rounding_half_width`). Raises TypeError/ValueError for bad
+    arguments, before any work.
     """
+    act, basis = check_activation(act), _check_basis(basis)
     digits = check_digits(digits)
     k = check_degree(k, name="degree")
-    (ours,) = basis.coefficients(act, [k], digits + 5)
-    claimed = _substitute(value, k, basis.substitutions())
+    expr, shown = _claimed(value)
+    if half_width is not None:
+        half_width = _check_half_width(half_width)
+    work, wanted = _working_digits(digits, expr, value)
+    (ours,) = basis.coefficients(act, [k], work + 5)
+    claimed = _substitute(expr, k, basis.substitutions())
     label = basis.label(k, act.name)
     if half_width is not None:
-        return _decide_interval(claimed, ours, half_width, digits,
-                                f"{label} = {value} +/- {half_width}")
-    return _decide(claimed, ours, digits, f"{label} = {value}")
+        return _decide_interval(claimed, ours, half_width, work,
+                                f"{label} = {shown} +/- {half_width}")
+    return _decide(claimed, ours, work, f"{label} = {shown}", wanted=wanted)
 
 
 def rounding_half_width(text: str) -> sp.Rational:
@@ -160,6 +186,9 @@ def _decide_interval(claimed: sp.Expr, ours: Coefficient, half_width: sp.Rationa
         with workprec(prec):
             diff = abs(arb_value(claimed) - (ours.exact.ball() if ours.exact else ours.ball))
             width = arb_value(half_width)
+            if not diff.is_finite():
+                return _undecided(claim, f"the claimed value has no finite enclosure at {prec} "
+                                  "bits", {"precision_bits": prec})
             evidence = {"claimed": str(claimed), "computed": report_ball(ours.ball, digits)[0],
                         "difference_bound": report_ball(diff, 3)[0],
                         "allowed_by_rounding": str(half_width), "precision_bits": prec}
@@ -176,22 +205,29 @@ def _decide_interval(claimed: sp.Expr, ours: Coefficient, half_width: sp.Rationa
                        "the computed ball straddles the edge of the rounding interval", evidence)
 
 
-def check_formula_claim(act: Activation, formula: sp.Expr, degrees: Sequence[int], *,
+def check_formula_claim(act: Activation, formula: str | sp.Expr, degrees: Sequence[int], *,
                         digits: int = 30, basis: Basis = HERMITE,
                         progress: Callable[[Coefficient], None] | None = None) -> CheckResult:
     """Decide ``c_k(act) == formula(k)`` (``a_k`` and ``formula(k, d)`` for the Gegenbauer
-    basis) for every k in ``degrees``; the first failure is named."""
+    basis) for every k in ``degrees`` (non-negative integers); the first failure is named.
+    Decided to ``max(digits, spelled_digits(formula))`` digits; bad arguments raise
+    TypeError/ValueError before any work."""
+    act, basis = check_activation(act), _check_basis(basis)
     digits = check_digits(digits)
-    if len(degrees) == 0:
-        raise ValueError("degrees must be non-empty; use e.g. --degrees 2:40:2")
-    ours = basis.coefficients(act, degrees, digits + 5, progress=progress)
+    ks = check_degrees(degrees)
+    if len(ks) > _MAX_FORMULA_DEGREES:
+        raise ValueError(f"degrees={_describe_degrees(degrees)} must hold at most "
+                         f"{_MAX_FORMULA_DEGREES} degrees; narrow the range")
+    expr, shown = _claimed(formula)
+    work, wanted = _working_digits(digits, expr, formula)
+    ours = basis.coefficients(act, ks, work + 5, progress=progress)
     cases = [
-        _decide(_substitute(formula, k, basis.substitutions()), c, digits,
-                f"{basis.label(k, act.name)} = {formula} at k={k}")
-        for k, c in zip(degrees, ours, strict=True)
+        _decide(_substitute(expr, k, basis.substitutions()), c, work,
+                f"{basis.label(k, act.name)} = {shown} at k={k}", wanted=wanted)
+        for k, c in zip(ks, ours, strict=True)
     ]
     span = _describe_degrees(degrees)
-    result = combine(f"{basis.label('k', act.name)} = {formula} for k in {span}",
+    result = combine(f"{basis.label('k', act.name)} = {shown} for k in {span}",
                      "per-degree comparison", cases)
     first_bad = result.worst_case()
     evidence = {"degrees": span, "cases": len(cases)}
@@ -202,53 +238,181 @@ def check_formula_claim(act: Activation, formula: sp.Expr, degrees: Sequence[int
                        result.reference, result.cases)
 
 
-def check_kernel_claim(act: Activation, rho: sp.Rational, value: sp.Expr, *, digits: int = 20,
-                       basis: Basis = HERMITE) -> CheckResult:
+def check_kernel_claim(act: Activation, rho: object, value: str | sp.Expr, *,
+                       digits: int = 20, basis: Basis = HERMITE) -> CheckResult:
     """Decide ``E[sigma(g) sigma(g')] == value`` for standard Gaussians with correlation rho,
-    or ``E[sigma(r<u,x>) sigma(r<v,x>)]`` for x uniform on S^{d-1} and ``<u,v> = rho``."""
+    or ``E[sigma(r<u,x>) sigma(r<v,x>)]`` for x uniform on S^{d-1} and ``<u,v> = rho``.
+
+    ``rho`` is an exact number in [-1, 1] (int, Fraction, SymPy Rational, fmpq, or a finite
+    float read exactly). Where the kernel has a closed form (:func:`kernel_closed_form`), the
+    claimed value is compared with that closed form as a certified ball (and symbolically);
+    otherwise with the certified series, whose status is reported when it falls short.
+    """
+    act, basis = check_activation(act), _check_basis(basis)
     digits = check_digits(digits)
-    rho = sp.Rational(rho)
-    with workprec(bits_for_digits(digits) + 20):
-        rho_ball = check_rho(arb_value(rho))
-        claimed_expr = _substitute(value, None, {RHO: rho, **basis.substitutions()})
+    rho_q = check_rho_exact(rho)
+    expr, shown = _claimed(value)
+    work, wanted = _working_digits(digits, expr, value)
+    with workprec(bits_for_digits(work) + 20):
+        rho_ball = check_rho(arb_value(rho_q))
+        claimed_expr = _substitute(expr, None, {RHO: rho_q, **basis.substitutions()})
     if basis.name == "gegenbauer":
-        return _sphere_kernel_claim(act, rho, rho_ball, value, claimed_expr, digits, basis)
-    claim = f"K_{act.name}({rho}) = {value}"
-    if abs(rho) == 1:
+        return _sphere_kernel_claim(act, rho_q, rho_ball, shown, claimed_expr, work, basis,
+                                    wanted)
+    claim = f"K_{act.name}({rho_q}) = {shown}"
+    if abs(rho_q) == 1:
         # K(+-1) = E[sigma(x) sigma(+-x)] = c_0 of that product.
-        product = activation(act.expr * act.expr.subs(SYMBOLS["x"], rho * SYMBOLS["x"]))
-        ours = hermite_coefficient(product, 0, digits=digits + 5)
-        return _decide(claimed_expr, ours, digits, claim,
-                       method_prefix="K(+-1) = E[sigma(g) sigma(+-g)]")
-    with workprec(bits_for_digits(digits) + 20):
-        series, terms = dual_kernel(act, rho_ball, digits=digits + 3)
+        product = activation(act.expr * act.expr.subs(SYMBOLS["x"], rho_q * SYMBOLS["x"]))
+        ours = hermite_coefficient(product, 0, digits=work + 5)
+        return _decide(claimed_expr, ours, work, claim,
+                       method_prefix="K(+-1) = E[sigma(g) sigma(+-g)]", wanted=wanted)
     closed = kernel_closed_form(act)
-    exact = None
-    if closed is not None:
-        exact = closed.subs(RHO, rho)
-        with workprec(bits_for_digits(digits) + 20):
-            if not arb_value(exact).overlaps(series):
-                raise AssertionError(f"closed-form kernel of {act.name} disagrees with its series")
-    ours = Coefficient(-1, "certified", series, None,
-                       f"Mehler series, {terms} terms + proved tail", True)
-    return _decide(claimed_expr, ours, digits, claim, exact_alternative=exact)
+    if closed is None:
+        work, terms = _series_budget(work, has_exact_form(act))
+        with workprec(bits_for_digits(work) + 20):
+            ours = dual_kernel_coefficient(act, rho_ball, digits=work, max_terms=terms)
+        return _decide(claimed_expr, ours, work, claim, wanted=wanted)
+    exact = closed.subs(RHO, rho_q)
+    series_digits = min(work, 20)  # the series only cross-checks the closed form
+    with workprec(bits_for_digits(series_digits) + 20):
+        series = dual_kernel_coefficient(act, rho_ball, digits=series_digits)
+        if not arb_value(exact).overlaps(series.ball):
+            raise AssertionError(f"closed-form kernel of {act.name} disagrees with its series; "
+                                 "this is a bug in verify")
+    return _decide(claimed_expr, series, work, claim, exact_alternative=exact,
+                   method_prefix="closed form in Arb, cross-checked against the Mehler "
+                   f"series ({series.method})", wanted=wanted)
 
 
-def _sphere_kernel_claim(act: Activation, rho: sp.Rational, rho_ball: arb, value: sp.Expr,
-                        claimed: sp.Expr, digits: int, basis: Basis) -> CheckResult:
+def _sphere_kernel_claim(act: Activation, rho: sp.Rational, rho_ball: arb, shown: str,
+                         claimed: sp.Expr, digits: int, basis: Basis, wanted: int
+                         ) -> CheckResult:
     assert basis.d is not None
-    claim = f"K_{act.name}(rho={rho}; d={basis.d}, r={basis.r}) = {value}"
+    claim = f"K_{act.name}(rho={rho}; d={basis.d}, r={basis.r}) = {shown}"
     if abs(rho) == 1:
         # K(+-1) = E[sigma(r t) sigma(+-r t)] = a_0 of that product.
         product = activation(act.expr * act.expr.subs(SYMBOLS["x"], rho * SYMBOLS["x"]))
         (ours,) = Basis("gegenbauer", basis.d, basis.r).coefficients(product, [0], digits + 5)
         return _decide(claimed, ours, digits, claim,
-                       method_prefix="K(+-1) = E[sigma(r t) sigma(+-r t)]")
+                       method_prefix="K(+-1) = E[sigma(r t) sigma(+-r t)]", wanted=wanted)
+    digits, terms = _series_budget(digits, has_exact_sphere_form(act, basis.r), exact_terms=200)
     with workprec(bits_for_digits(digits) + 20):
-        series, terms = sphere_dual_kernel(act, rho_ball, d=basis.d, r=basis.r, digits=digits + 3)
-    ours = Coefficient(-1, "certified", series, None,
-                       f"Funk-Hecke series, {terms} terms + proved tail", True)
-    return _decide(claimed, ours, digits, claim)
+        ours = sphere_dual_kernel_coefficient(act, rho_ball, d=basis.d, r=basis.r,
+                                              digits=digits, max_terms=terms)
+    return _decide(claimed, ours, digits, claim, wanted=wanted)
+
+
+#: A kernel series of certified coefficients is summed to at most this many digits and terms:
+#: each term is an Arb integral whose cost grows with its degree and digits (measured on the
+#: sigmoid at rho = 1/2: 50 digits in 8 s, 100 digits in over 3 minutes), so a request stays
+#: bounded in time. Above the cap the claim is decided at the cap (it can still be refuted)
+#: and a VERIFIED becomes INCONCLUSIVE with that reason. Exact coefficients are cheap.
+SERIES_MAX_DIGITS = 50
+SERIES_MAX_TERMS = 160
+
+
+def _series_budget(digits: int, exact: bool, *, exact_terms: int = 400) -> tuple[int, int]:
+    """(digits, max_terms) for summing a kernel series (see :data:`SERIES_MAX_DIGITS`)."""
+    if exact:
+        return digits, exact_terms
+    return min(digits, SERIES_MAX_DIGITS), min(SERIES_MAX_TERMS, exact_terms)
+
+
+#: Most degrees one formula claim decides.
+_MAX_FORMULA_DEGREES = 5000
+
+
+def spelled_digits(value: str | sp.Expr) -> int:
+    """The most significant digits any numeric literal of a claimed value spells (at least 1).
+
+    For text, each literal as typed: ``0.2066`` spells 4, ``0.10000`` spells 5 (trailing zeros
+    after the point count), ``1.5e-3`` spells 2, an integer its digits. For a parsed
+    expression, which no longer remembers trailing zeros, each non-integer rational with a
+    finite decimal expansion spells the digits of that expansion (``1/8`` = 0.125 spells 3).
+
+    >>> spelled_digits("0.3989422804014326779399460599343818684758586311649"), spelled_digits("1/3")
+    (49, 1)
+    """
+    if isinstance(value, str):
+        return max([1, *(_literal_digits(t) for t in _literals(value))])
+    if not isinstance(value, sp.Basic):
+        raise TypeError(f"value={value!r} must be an expression string or a SymPy expression")
+    return max([1, *(_decimal_expansion_digits(q) for q in value.atoms(sp.Rational)
+                     if not q.is_Integer)])
+
+
+def _literals(text: str) -> list[str]:
+    import ast
+
+    source = text.replace("^", "**")
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError:
+        return []  # parse() reports the syntax error itself
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, int | float) \
+                and not isinstance(node.value, bool):
+            out.append(ast.get_source_segment(source, node) or repr(node.value))
+    return out
+
+
+def _literal_digits(literal: str) -> int:
+    mantissa = literal.lower().replace("_", "")
+    if not mantissa.startswith(("0x", "0o", "0b")):
+        mantissa = mantissa.partition("e")[0]
+    digits = "".join(ch for ch in mantissa if ch.isdigit()).lstrip("0")
+    return max(len(digits), 1)
+
+
+def _decimal_expansion_digits(q: sp.Rational) -> int:
+    den = int(q.q)
+    twos = fives = 0
+    while den % 2 == 0:
+        den, twos = den // 2, twos + 1
+    while den % 5 == 0:
+        den, fives = den // 5, fives + 1
+    if den != 1:
+        return 1  # not a decimal: an exact rational such as 1/3
+    scaled = abs(int(q.p)) * 10 ** max(twos, fives) // int(q.q)
+    return max(len(str(scaled).strip("0")), 1)
+
+
+def _claimed(value: object) -> tuple[sp.Expr, str]:
+    """The claimed expression and its text as shown (as typed, when typed)."""
+    if isinstance(value, str):
+        return parse_claim_expression(value), value.strip()
+    if isinstance(value, bool) or not isinstance(value, sp.Expr | int):
+        raise TypeError(f"value={value!r} must be an expression string (e.g. '0.5' or "
+                        "'1/sqrt(2*pi)') or a SymPy expression; a float would lose digits")
+    expr = sp.Integer(value) if isinstance(value, int) else value
+    return expr, str(expr)
+
+
+def _working_digits(digits: int, expr: sp.Expr, value: object) -> tuple[int, int]:
+    """(digits to decide to, digits the claim must be decided to): the latter is
+    ``max(digits, spelled)``; the former is that, capped at ``MAX_DIGITS`` (a claim decided to
+    fewer digits than wanted is never VERIFIED by a certified comparison)."""
+    spelled = max(spelled_digits(value) if isinstance(value, str) else 1, spelled_digits(expr))
+    wanted = max(digits, spelled)
+    return min(wanted, MAX_DIGITS), wanted
+
+
+def _check_basis(basis: object) -> Basis:
+    if not isinstance(basis, Basis):
+        raise TypeError(f"basis={basis!r} must be a Basis, e.g. Basis() or "
+                        "Basis('gegenbauer', 3)")
+    return basis
+
+
+def _check_half_width(half_width: object) -> sp.Rational:
+    if isinstance(half_width, bool) or not isinstance(half_width, sp.Basic | int):
+        raise TypeError(f"half_width={half_width!r} must be a positive rational, e.g. "
+                        "rounding_half_width('0.2066')")
+    value = sp.sympify(half_width)
+    if not value.is_Rational or value <= 0:
+        raise ValueError(f"half_width={half_width} must be a positive rational")
+    return sp.Rational(value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -328,37 +492,56 @@ def _substitute(expr: sp.Expr, k: int | None, extra: Mapping | None = None) -> s
 
 
 def _decide(claimed: sp.Expr, ours: Coefficient, digits: int, claim: str, *,
-            method_prefix: str = "", exact_alternative: sp.Expr | None = None) -> CheckResult:
+            method_prefix: str = "", exact_alternative: sp.Expr | None = None,
+            wanted: int | None = None) -> CheckResult:
     """Decide ``claimed == ours`` to ``digits`` significant digits (module docstring).
 
     The verdict depends on ``digits`` only, never on the working precision: REFUTED needs a
     proof that ``|claimed - ours| > 10^-digits |ours|``, VERIFIED (certified) a proof that
     ``|claimed - ours| <= 10^-digits |ours|``; a symbolic proof of equality is VERIFIED exact.
-    An exact zero is matched exactly (its relative tolerance is 0).
+    An exact zero is matched exactly (its relative tolerance is 0). ``exact_alternative`` is
+    an exact expression of our value (a closed form): it is re-evaluated in Arb at each
+    precision, so it decides as a certified ball and not only symbolically. When the claim
+    should be decided to ``wanted`` digits (more than ``digits``: a value spelling more than
+    the cap, or a series capped in digits), a certified VERIFIED becomes INCONCLUSIVE.
     """
+    wanted = digits if wanted is None else wanted
     if not ours.guaranteed:
         raise ValueError("a claim can only be decided against exact or certified values")
     ours_text = str(ours.exact) if ours.exact is not None else None
     exact_zero = ours.exact is not None and ours.exact.is_zero()
     target = ours.exact.sympy() if ours.exact is not None else exact_alternative
     method = ", ".join(filter(None, [method_prefix, ours.method]))
+    if ours.exact is None and exact_alternative is not None:
+        method = method_prefix or ours.method
     prec = bits_for_digits(digits) + 40
     tried_symbolic = False
     evidence: dict = {}
     for _ in range(3):
         with workprec(prec):
             claimed_ball = arb_value(claimed)
-            ours_ball = ours.exact.ball() if ours.exact is not None else ours.ball
+            if ours.exact is not None:
+                ours_ball = ours.exact.ball()
+            elif exact_alternative is not None:
+                ours_ball = arb_value(exact_alternative)
+            else:
+                ours_ball = ours.ball
+            if not (claimed_ball.is_finite() and ours_ball.is_finite()):
+                which = "the claimed value" if not claimed_ball.is_finite() else "our value"
+                return _undecided(claim, f"{which} has no finite enclosure at {prec} bits",
+                                  {"precision_bits": prec})
             diff = abs(claimed_ball - ours_ball)
             allowed = arb(10) ** (-digits) * abs(ours_ball)
             evidence = {
                 "claimed": report_ball(claimed_ball, digits)[0],
                 "computed": report_ball(ours_ball, digits)[0],
                 "computed_radius": report_ball(ours_ball, digits)[1],
-                "difference_bound": report_ball(diff, 3)[0] if diff.is_finite() else "inf",
+                "difference_bound": report_ball(diff, 3)[0],
                 "relative_tolerance": f"1e-{digits}",
                 "precision_bits": prec,
             }
+            if wanted > digits:
+                evidence["digits_asked"] = wanted
             if ours_text is not None:
                 evidence["computed_exact"] = ours_text[:2000]
             outside = (not claimed_ball.contains(0)) if exact_zero else \
@@ -374,14 +557,39 @@ def _decide(claimed: sp.Expr, ours: Coefficient, digits: int, claim: str, *,
                                        method + "; SymPy proves the difference is 0", evidence)
             if not exact_zero and diff.upper() <= allowed.lower():
                 evidence["to_within"] = report_ball(arb(diff.upper()), 3)[0]
+                if wanted > digits:
+                    return _undecided(
+                        claim, f"{method}; agrees to {digits} significant digits, but "
+                        f"{wanted} are asked (the value's own digits, or the digits asked) and "
+                        f"at most {digits} are decided here (caps: {MAX_DIGITS} digits, "
+                        f"{SERIES_MAX_DIGITS} for a series of certified coefficients); give "
+                        "an exact value or fewer digits", evidence)
                 return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED,
                                    f"{claim} (to within {evidence['to_within']}, i.e. to "
                                    f"{digits} significant digits)", method + "; Arb balls",
                                    evidence)
         prec *= 3
-    return CheckResult(Verdict.INCONCLUSIVE, Strength.CERTIFIED, claim,
-                       "the balls are too wide to decide at this many digits; lower --digits "
-                       "or give an exact value", evidence)
+    if not ours.met and ours.exact is None and exact_alternative is None:
+        evidence["computed_digits"] = _proved_digits(ours.ball)
+        return _undecided(claim, f"{method}; the computed value fell short of {digits} digits "
+                          f"(proved to about {evidence['computed_digits']}); lower digits or "
+                          "give an exact value", evidence)
+    return _undecided(claim, "the balls are too wide to decide at this many digits; lower "
+                      "digits or give an exact value", evidence)
+
+
+def _undecided(claim: str, why: str, evidence: dict) -> CheckResult:
+    return CheckResult(Verdict.INCONCLUSIVE, Strength.CERTIFIED, claim, why, evidence)
+
+
+def _proved_digits(ball: arb) -> int:
+    """Relative digits a finite ball carries (0 when it contains 0)."""
+    if ball.contains(0):
+        return 0
+    import math
+
+    ratio = float(arb(ball.rad()).upper() / abs(ball).lower()) if ball.rad() != 0 else 0.0
+    return 10**6 if ratio == 0 else max(0, int(-math.log10(ratio)))
 
 
 def _proved_zero(expr: sp.Expr) -> bool:
