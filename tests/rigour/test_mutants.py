@@ -405,3 +405,25 @@ def test_met_means_the_digits_are_met():
 
     c = certified_coefficient(activation("silu"), 80, digits=20)
     assert c.met and meets_digits(c.ball, 20), c
+
+
+def test_meets_digits_is_exact_about_the_digit_count():
+    """``meets_digits(x, D)``: reported radius <= 10^-D |mid|, not 10^-(D-1)."""
+    from verify.numbers import meets_digits
+
+    with workprec(200):
+        assert not meets_digits(arb(1, "3e-20"), 20)
+        assert meets_digits(arb(1, "3e-21"), 20)
+        assert not meets_digits(arb(-7, "7e-15"), 15)
+        assert meets_digits(arb(-7, "6e-16"), 15)
+
+
+def test_factorial_in_ball_arithmetic():
+    """factorial(n) = Gamma(n + 1) in the Arb evaluator (unevaluated factorials reach it from
+    ExactValue.sympy for k > 200 and from claimed formulas)."""
+    with workprec(200):
+        assert arb_value(sp.factorial(sp.Integer(5), evaluate=False)).contains(arb(120))
+        big = arb_value(sp.factorial(sp.Integer(250), evaluate=False))
+        assert big.contains(arb(math.factorial(250)))
+        half = arb_value(sp.factorial(sp.Rational(1, 2)))
+        assert half.overlaps(arb.pi().sqrt() / 2)
