@@ -1,14 +1,15 @@
 """Figures (matplotlib, the optional extra ``plot``): coefficients, dual kernels, families.
 
-Every figure is written to a file (PNG or PDF, by the suffix); no display is needed. Values
+Every figure is written to a file (PNG or PDF, by the suffix; PNG to a character device or
+FIFO such as /dev/null), whole or not at all (:mod:`verify.files`); no display is needed. Values
 with a guarantee are drawn as such (exact points, certified error bars), float screening
 values are labelled as carrying none, and Monte Carlo bands are labelled as asymptotic.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ import numpy as np
 from flint import arb, fmpq
 
 from .activations import Activation
+from .files import check_output as _check_file
+from .files import write_whole
 from .numbers import workprec
 
 _SUFFIXES = (".png", ".pdf")
@@ -33,25 +36,30 @@ def _pyplot() -> Any:
 
 
 def check_output(path: str) -> Path:
-    """The output path must end in .png or .pdf and its folder must exist."""
+    """The output path must end in .png or .pdf (a character device or FIFO such as /dev/null
+    may have no suffix: it gets PNG) and be writable (see :func:`verify.files.check_output`:
+    its folder exists, it is no directory; a symlink is followed)."""
     out = Path(path)
-    if out.suffix.lower() not in _SUFFIXES:
+    if out.suffix.lower() not in _SUFFIXES and not _is_stream(path):
         raise ValueError(f"--out {path}: the file name must end in .png or .pdf")
-    if not out.resolve().parent.is_dir():
-        raise ValueError(f"--out {path}: the folder {out.resolve().parent} does not exist")
+    _check_file(path, label=f"--out {path}")
     return out
 
 
-def _save(fig: Any, out: Path) -> Path:
-    """Whole or not at all: a temporary file in the same folder, then a rename."""
-    fd, tmp = tempfile.mkstemp(dir=out.resolve().parent, prefix=".verify-", suffix=out.suffix)
-    os.close(fd)
+def _is_stream(path: str) -> bool:
     try:
-        fig.savefig(tmp, dpi=130, bbox_inches="tight")
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _save(fig: Any, out: Path) -> Path:
+    """Render to memory, then write whole or not at all (a device or FIFO: in place)."""
+    fmt = out.suffix.lower()[1:] if out.suffix.lower() in _SUFFIXES else "png"
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=130, bbox_inches="tight")
+    write_whole(str(out), buffer.getvalue())
     return out
 
 
@@ -176,8 +184,12 @@ def plot_family(family: Any, out: Path, *, samples: int = 100_000, seed: int = 1
     left.set_xlabel("j")
     left.set_ylabel("i")
     i, j = (0, 1) if m > 1 else (0, 0)
-    x = np.random.default_rng(seed).standard_normal((samples, family.n))
-    values = members[i].evaluate(x) * members[j].evaluate(x)
+    rng = np.random.default_rng(seed)
+    values = np.empty(samples)
+    batch = max(1, 2**22 // max(family.n, 1))  # at most 4M normal draws (32 MB) at a time
+    for first in range(0, samples, batch):  # the same draws, in order, as one big call
+        x = rng.standard_normal((min(batch, samples - first), family.n))
+        values[first:first + len(x)] = members[i].evaluate(x) * members[j].evaluate(x)
     n = np.arange(1, samples + 1)
     running = np.cumsum(values) / n
     second = np.cumsum(values * values) / n
