@@ -7,6 +7,15 @@ It never calls ``eval``, ``sympify`` or ``parse_expr`` (both of which evaluate P
 Decimal literals become exact rationals (``0.1`` is ``1/10``), because the exact tier needs
 them exact. ``^`` means power, as in SymPy's own parser.
 
+Resources are bounded before any work, so a refusal comes at once (the caps are constants
+below): at most 2000 characters; nesting depth at most 50 (brackets, calls, powers, unary
+signs; a chain ``a + b - c + ...`` or ``a * b / c ...`` counts as one level and is built flat,
+so a long sum is fine up to the length cap); numeric exponents of at most 10000 in absolute
+value, for a numeric or a symbolic base; exact numbers of at most 14000 bits (about 4200
+digits) created while parsing (``9**9999`` is refused before it is computed); factorial,
+gamma, binomial, ... with numeric arguments of at most 100000 and an exact value of at most
+14000 bits (an upper bound from log-gamma, checked before SymPy evaluates them).
+
 >>> parse("Max(x, 0)**2", symbols=("x",))
 Max(0, x)**2
 >>> parse("__import__('os').system('echo hi')", symbols=("x",))  # doctest: +ELLIPSIS
@@ -18,11 +27,14 @@ ValueError: expression="__import__('os').system('echo hi')" must only call known
 from __future__ import annotations
 
 import ast
+import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import sympy as sp
 from flint import acb, arb
+
+from .numbers import workprec
 
 #: The symbols an expression may use, each real (x, rho) or positive integer (k, d).
 SYMBOLS: dict[str, sp.Symbol] = {
@@ -44,16 +56,21 @@ _FUNCTIONS: dict[str, Callable[..., sp.Expr]] = {
 }
 _CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E}
 _MAX_LENGTH = 2000
+#: Deepest nesting of brackets and of calls, powers and signs (a + or * chain is one level).
+_MAX_DEPTH = 50
 _MAX_EXPONENT = 10_000
-#: Largest exact number (in bits) an expression may create while it is parsed.
-_MAX_BITS = 200_000
+#: Largest exact number (in bits) an expression may create while it is parsed: about 4200
+#: decimal digits, below the 4300 digits Python converts to a string by default, so every
+#: number accepted can also be printed in a result.
+_MAX_BITS = 14_000
 #: Largest numeric argument of factorial, gamma, binomial, ... at parse time.
 _MAX_FACTORIAL_ARG = 100_000
 _GROWING = ("factorial", "factorial2", "gamma", "binomial", "beta", "rf", "pochhammer", "ff")
 
 
 def _fail(text: str, why: str, remedy: str) -> ValueError:
-    return ValueError(f"expression={text!r} must {why}; {remedy}")
+    shown = text if len(text) <= 200 else text[:40] + "..."
+    return ValueError(f"expression={shown!r} must {why}; {remedy}")
 
 
 def parse(text: str, *, symbols: Sequence[str]) -> sp.Expr:
@@ -67,15 +84,63 @@ def parse(text: str, *, symbols: Sequence[str]) -> sp.Expr:
     if len(text) > _MAX_LENGTH:
         raise _fail(text[:40] + "...", f"be at most {_MAX_LENGTH} characters", "shorten it")
     allowed = {name: SYMBOLS[name] for name in symbols}
-    source = text.replace("^", "**")
+    source = text.strip().replace("^", "**")  # leading blanks would be an "indent"
+    _check_brackets(text)
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         raise _fail(text, f"be valid syntax ({exc.msg})", "check brackets and operators") from None
+    except (RecursionError, MemoryError):  # the parser's own limits, below the caps here
+        raise _fail(text, f"nest at most {_MAX_DEPTH} levels deep", "simplify it") from None
+    _check_depth(tree.body, text)
     expr = _build(tree.body, text, source, allowed)
     if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         raise _fail(text, "be finite (it divides by zero or is infinite)", "fix the formula")
     return expr
+
+
+def _depth_error(text: str) -> ValueError:
+    return _fail(text, f"have a nesting depth of at most {_MAX_DEPTH} (brackets, calls, powers "
+                 "and signs)", "simplify it or split it into smaller expressions")
+
+
+def _check_brackets(text: str) -> None:
+    """Bracket depth, from the text alone (before Python's parser sees a deep nesting)."""
+    depth = 0
+    for char in text:
+        if char in "([{":
+            depth += 1
+            if depth > _MAX_DEPTH:
+                raise _depth_error(text)
+        elif char in ")]}":
+            depth -= 1
+
+
+def _chain(node: ast.AST) -> type | None:
+    """The flattened operator family of a BinOp: + and - together, * and / together."""
+    if isinstance(node, ast.BinOp):
+        if isinstance(node.op, ast.Add | ast.Sub):
+            return ast.Add
+        if isinstance(node.op, ast.Mult | ast.Div):
+            return ast.Mult
+    return None
+
+
+def _check_depth(root: ast.AST, text: str) -> None:
+    """Nesting depth of the tree, iteratively; the left operand of a + / * chain stays at the
+    chain's level (the chain is built as one flat Add or Mul)."""
+    stack: list[tuple[ast.AST, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            raise _depth_error(text)
+        family = _chain(node)
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, ast.expr) or isinstance(child, ast.Name | ast.Constant):
+                continue  # operators, contexts and leaves add no level
+            same = (isinstance(node, ast.BinOp) and child is node.left
+                    and family is not None and _chain(child) is family)
+            stack.append((child, depth if same else depth + 1))
 
 
 def _bits(value: sp.Expr) -> float:
@@ -98,7 +163,11 @@ def _build(node: ast.AST, text: str, source: str, allowed: Mapping[str, sp.Symbo
             if exponent and abs(int(exponent)) > _MAX_EXPONENT:
                 raise _fail(text, f"use decimal exponents of at most {_MAX_EXPONENT}",
                             "use a smaller number")
-            return sp.Rational(literal)
+            value = sp.Rational(literal)
+            if _bits(value) > _MAX_BITS:
+                raise _fail(text, f"create numbers of at most {_MAX_BITS} bits (got {literal})",
+                            "use a smaller number")
+            return value
         return sp.Integer(node.value)
     if isinstance(node, ast.Name):
         if node.id in allowed:
@@ -115,24 +184,13 @@ def _build(node: ast.AST, text: str, source: str, allowed: Mapping[str, sp.Symbo
         value = rec(node.operand)
         return -value if isinstance(node.op, ast.USub) else value
     if isinstance(node, ast.BinOp):
+        family = _chain(node)
+        if family is not None:
+            return _flat(node, family, text, rec)
         left, right = rec(node.left), rec(node.right)
         op = node.op
-        if isinstance(op, ast.Add):
-            return left + right
-        if isinstance(op, ast.Sub):
-            return left - right
-        if isinstance(op, ast.Mult):
-            return left * right
-        if isinstance(op, ast.Div):
-            if right == 0:
-                raise _fail(text, "not divide by zero", "fix the denominator")
-            return left / right
         if isinstance(op, ast.Pow):
-            if right.is_Number and left.is_Number and (
-                abs(right) > _MAX_EXPONENT or _bits(left) * float(abs(right)) > _MAX_BITS
-            ):
-                raise _fail(text, f"use numeric exponents of at most {_MAX_EXPONENT} and "
-                            f"create numbers of at most {_MAX_BITS} bits", "use a smaller power")
+            _check_power(left, right, text)
             return left**right
         raise _fail(text, f"use only + - * / ** (got {type(op).__name__})", "rewrite it")
     if isinstance(node, ast.Call):
@@ -146,15 +204,83 @@ def _build(node: ast.AST, text: str, source: str, allowed: Mapping[str, sp.Symbo
         if node.keywords:
             raise _fail(text, "not use keyword arguments", f"call {name} positionally")
         args = [rec(a) for a in node.args]
-        if name in _GROWING and any(a.is_Number and abs(a) > _MAX_FACTORIAL_ARG for a in args):
-            raise _fail(text, f"call {name} with numeric arguments of at most "
-                        f"{_MAX_FACTORIAL_ARG}", "use a smaller argument")
+        if name in _GROWING:
+            _check_growth(name, args, text)
         try:
             return _FUNCTIONS[name](*args)
         except (TypeError, ValueError) as exc:
             raise _fail(text, f"call {name} with valid arguments ({exc})", "fix the call") from None
     raise _fail(text, f"be a plain formula (got {type(node).__name__})",
                 "use numbers, variables, + - * / ** and known functions")
+
+
+def _flat(node: ast.BinOp, family: type, text: str, rec: Callable[[ast.AST], sp.Expr]
+          ) -> sp.Expr:
+    """A chain ``a + b - c ...`` (or ``a * b / c ...``) as one flat Add (Mul): no recursion
+    along the chain, here or in SymPy."""
+    operands: list[tuple[ast.operator, ast.AST]] = []
+    current: ast.AST = node
+    while isinstance(current, ast.BinOp) and _chain(current) is family:
+        operands.append((current.op, current.right))
+        current = current.left
+    terms = [rec(current)]
+    for op, operand in reversed(operands):
+        value = rec(operand)
+        if isinstance(op, ast.Sub):
+            value = -value
+        elif isinstance(op, ast.Div):
+            if value == 0:
+                raise _fail(text, "not divide by zero", "fix the denominator")
+            value = 1 / value
+        terms.append(value)
+    return sp.Add(*terms) if family is ast.Add else sp.Mul(*terms)
+
+
+def _check_power(base: sp.Expr, exponent: sp.Expr, text: str) -> None:
+    """Refuse ``base**exponent`` before SymPy evaluates it, if the exponent is a huge number
+    (for any base: ``x**(10**9)``) or the exact result would be too big (``(9**9999)**9999``)."""
+    size = _magnitude(exponent)
+    if size is None:
+        return
+    if size > _MAX_EXPONENT or (base.is_Number and _bits(base) * size > _MAX_BITS):
+        raise _fail(text, f"use numeric exponents of at most {_MAX_EXPONENT} and create "
+                    f"numbers of at most {_MAX_BITS} bits", "use a smaller power")
+
+
+def _magnitude(value: sp.Expr) -> float | None:
+    """|value| for a numeric constant (an upper bound; inf if unknown), None if symbolic."""
+    if value.is_Number:
+        return float(abs(value)) if value.is_finite else math.inf
+    if value.free_symbols:
+        return None
+    try:
+        with workprec(64):
+            ball = arb_value(value)
+    except (ValueError, ZeroDivisionError):
+        return None  # not a real number: SymPy keeps such a power unevaluated
+    return float(ball.abs_upper()) if ball.is_finite() else math.inf
+
+
+def _check_growth(name: str, args: list[sp.Expr], text: str) -> None:
+    """factorial(n), gamma(a), binomial(n, k), ...: numeric arguments of at most
+    _MAX_FACTORIAL_ARG, and (when SymPy would evaluate it exactly: every argument a number)
+    a value of at most _MAX_BITS bits, bounded by log2 Gamma(sum |args| + 2) (twice that for
+    non-integers, whose exact values are fractions)."""
+    sizes = [_magnitude(a) for a in args]
+    known = [m for m in sizes if m is not None]
+    bits = math.inf
+    if all(m is not None and math.isfinite(m) for m in sizes) and sizes:
+        total = sum(known)
+        if total <= _MAX_FACTORIAL_ARG * len(args):
+            bits = math.lgamma(total + 2) / math.log(2)
+            if not all(a.is_Integer for a in args):
+                bits *= 2
+            if name == "factorial2":
+                bits /= 2
+    too_big = any(m > _MAX_FACTORIAL_ARG for m in known)
+    if too_big or (len(known) == len(args) and bits > _MAX_BITS):
+        raise _fail(text, f"call {name} with numeric arguments of at most {_MAX_FACTORIAL_ARG} "
+                    f"whose exact value has at most {_MAX_BITS} bits", "use a smaller argument")
 
 
 # ---------------------------------------------------------------------------------------------
