@@ -1,22 +1,36 @@
 """The ``verify`` command. It only parses, calls the library, and presents.
 
 Exit codes: 0 all verified (or all values delivered to the requested digits) · 1 something
-refuted · 2 bad input or usage · 3 inconclusive (nothing refuted, or digits not met).
+refuted · 2 bad input or usage, or an environment failure on a path the user named (a full disk,
+no permission) · 3 inconclusive (nothing refuted, or digits not met) · 4 internal error (a bug in
+verify) · 130 interrupted. Every exception ends as one line on stderr (``--debug`` adds the
+traceback); exit code 1 comes only from a command's own verdict, never from an exception.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import signal
 import sys
+import traceback
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import __version__
 
-EXIT_OK, EXIT_REFUTED, EXIT_USAGE, EXIT_INCONCLUSIVE = 0, 1, 2, 3
+EXIT_OK, EXIT_REFUTED, EXIT_USAGE, EXIT_INCONCLUSIVE, EXIT_BUG = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED = 130
+
+#: Caps on command-line-only quantities (degree, digits and dimension are capped by the
+#: library's check_degree / check_digits / check_dimension).
+MAX_SAMPLES = 10_000_000
+MAX_PLOT_SAMPLES = 1_000_000
+MIN_SAMPLES = 100
+MAX_SEED = 2**63 - 1
+MAX_PARITY_N = 20_000
 
 
 class UsageError(Exception):
@@ -32,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="verify", description="Exact, certified and statistical checks of the "
                 "identities behind one-hidden-layer network lower bounds.")
     p.add_argument("--version", action="version", version=f"verify {__version__}")
+    p.add_argument("--debug", action="store_true",
+                   help="show the traceback of an error (accepted anywhere on the line)")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     c = sub.add_parser("coeffs", help="expansion coefficients of an activation")
@@ -158,27 +174,108 @@ def checkpoint() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``verify`` console script."""
+    """Entry point of the ``verify`` console script; returns the exit code.
+
+    Every exception becomes one line on stderr and an exit code: bad input 2 (ValueError,
+    TypeError and usage errors from validation; an OSError on a path, naming the path and the
+    system's reason; MemoryError), internal error 4 (anything else: AssertionError,
+    RecursionError, OverflowError, ... -- a bug in verify, since input that could cause them
+    must be refused by a cap first), Ctrl-C 130. ``--debug`` prints the traceback as well.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in words
+    words = [w for w in words if w != "--debug"]
     previous = signal.signal(signal.SIGINT, _Interrupt.handler)
     try:
-        args = _parser().parse_args(_join_negative_values(list(sys.argv[1:] if argv is None
-                                                              else argv)))
+        args = _parser().parse_args(_join_negative_values(words))
         code = _dispatch(args)
-        if code != 130:
+        if code != EXIT_INTERRUPTED:
             checkpoint()  # a Ctrl-C during a command without steps: say so, exit 130
         return code
-    except UsageError as exc:
-        print(f"verify: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (ValueError, TypeError) as exc:
-        print(f"verify: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except KeyboardInterrupt:
         print("verify: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except SystemExit as exc:  # --help and --version; rich exits 1 on a broken pipe
+        if exc.code in (None, 0):
+            return EXIT_OK
+        if isinstance(exc.__context__, BrokenPipeError):
+            return _report(exc.__context__, debug)
+        return _report(exc, debug)
+    except Exception as exc:  # the one place where every failure becomes a line
+        return _report(exc, debug)
     finally:
         signal.signal(signal.SIGINT, previous)
         _Interrupt.requested = False
+
+
+def _report(exc: BaseException, debug: bool) -> int:
+    """Print ``exc`` as one line (after its traceback with ``--debug``); its exit code."""
+    code, line = _classify(exc)
+    if isinstance(exc, BrokenPipeError):
+        _drop_stdout()
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    print(line, file=sys.stderr, flush=True)
+    return code
+
+
+def _classify(exc: BaseException) -> tuple[int, str]:
+    if isinstance(exc, UsageError | ValueError | TypeError):
+        return EXIT_USAGE, f"verify: error: {_one_line(str(exc))}"
+    if isinstance(exc, OSError):
+        return EXIT_USAGE, f"verify: error: {_os_error(exc)}"
+    if isinstance(exc, MemoryError):
+        detail = f" ({_one_line(str(exc))})" if str(exc) else ""
+        return EXIT_USAGE, (f"verify: error: out of memory{detail}; ask for something smaller "
+                            "(fewer degrees, samples, members or digits) or use a machine with "
+                            "more memory")
+    message = _one_line(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+    return EXIT_BUG, (f"verify: this is a bug in verify: {message} (run with --debug for the "
+                      "traceback)")
+
+
+def _one_line(text: str, limit: int = 1000) -> str:
+    line = " ".join(text.splitlines())
+    return line if len(line) <= limit else line[:limit] + "..."
+
+
+_OS_REMEDIES = {
+    errno.ENOSPC: "free some space or choose another place",
+    errno.EDQUOT: "free some space or choose another place",
+    errno.EFBIG: "the file system refuses a file this large; choose another place",
+    errno.EIO: "the device failed; check it or choose another place",
+    errno.EACCES: "check the permissions or choose another path",
+    errno.EPERM: "check the permissions or choose another path",
+    errno.EROFS: "the file system is read-only; choose another path",
+    errno.ENOENT: "check the path",
+    errno.ENOTDIR: "check the path",
+    errno.EISDIR: "give a file name, not a directory",
+    errno.EPIPE: "the reader of the output went away",
+}
+
+
+def _os_error(exc: OSError) -> str:
+    """``PATH: reason [ECODE]; remedy`` for an OSError (``standard output`` when unnamed)."""
+    where = exc.filename if exc.filename is not None else (
+        "standard output" if isinstance(exc, BrokenPipeError) else None)
+    reason = exc.strerror or str(exc)
+    code = errno.errorcode.get(exc.errno, "") if exc.errno is not None else ""
+    text = f"{where}: {reason}" if where is not None else reason
+    if code:
+        text += f" [{code}]"
+    remedy = _OS_REMEDIES.get(exc.errno) if exc.errno is not None else None
+    return _one_line(f"{text}; {remedy}" if remedy else text)
+
+
+def _drop_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the flush at exit cannot fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will flush to the pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 _VALUE_OPTIONS = ("--rho", "--value", "--formula", "--radius", "--tau")
@@ -434,7 +531,8 @@ def _draw(args: argparse.Namespace) -> Any:
 
 def _run(args: argparse.Namespace) -> int:
     from .claims import PROFILES, run, select
-    from .report import RunReport, progress, write_whole
+    from .files import check_outputs, write_whole
+    from .report import RunReport, progress
 
     targets = {flag: getattr(args, flag) for flag in ("json", "markdown", "latex")
                if getattr(args, flag) is not None}
@@ -442,9 +540,10 @@ def _run(args: argparse.Namespace) -> int:
     if len(to_stdout) > 1:
         raise UsageError(f"only one report can go to stdout; got '-' for --{to_stdout[0]} "
                          f"and --{to_stdout[1]}")
-    for flag, path in targets.items():
-        if path != "-":
-            _check_writable(flag, path)
+    outputs = check_outputs({f"--{flag} {path}": path for flag, path in targets.items()
+                             if path != "-"})
+    files = dict(zip([flag for flag, path in targets.items() if path != "-"],
+                     outputs.values(), strict=True))
     entries = select(papers=args.paper, ids=args.id)
     profile = PROFILES[args.profile]
     report = RunReport(profile=profile.name, planted=args.planted)
@@ -457,12 +556,12 @@ def _run(args: argparse.Namespace) -> int:
                 checkpoint()
     except KeyboardInterrupt:
         report.interrupted = True
-    for flag, path in targets.items():
+    for flag in targets:
         text = report.render(flag)
-        if path == "-":
-            sys.stdout.write(text)
+        if flag in files:
+            write_whole(files[flag], text)
         else:
-            write_whole(path, text)
+            sys.stdout.write(text)
     if show:
         from .report import run_table
 
@@ -470,20 +569,17 @@ def _run(args: argparse.Namespace) -> int:
     if report.interrupted:
         print(f"verify: interrupted after {len(report.entries)} of {len(entries)} entries; "
               "the reports hold what finished", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     return report.exit_code
 
 
-def _check_writable(flag: str, path: str) -> None:
-    import os
-
-    folder = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        raise UsageError(f"--{flag} {path} is a directory; give a file name")
-    if not os.path.isdir(folder):
-        raise UsageError(f"--{flag} {path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
-        raise UsageError(f"--{flag} {path} is not writable; choose another path")
+def _check_int(flag: str, value: int, low: int, high: int, why: str) -> int:
+    """A CLI-only count or seed within its cap, or a one-line refusal naming the cap."""
+    if value < low:
+        raise UsageError(f"{flag} {value} must be at least {low}; {why}")
+    if value > high:
+        raise UsageError(f"{flag} {value} must be at most {high}; {why}")
+    return value
 
 
 def _target_family(args: argparse.Namespace, command: str) -> Any:
@@ -491,13 +587,20 @@ def _target_family(args: argparse.Namespace, command: str) -> Any:
     from .family_check import load_family_file
     from .networks import parity_family
 
-    if args.samples < 100:
-        raise UsageError(f"--samples {args.samples} must be at least 100")
+    most = MAX_PLOT_SAMPLES if command.startswith("verify plot") else MAX_SAMPLES
+    _check_int("--samples", args.samples, MIN_SAMPLES, most,
+               f"use --samples from {MIN_SAMPLES} to {most} (Monte Carlo never verifies; more "
+               "samples only narrow its estimate)")
+    _check_int("--seed", args.seed, 0, MAX_SEED, f"use a seed from 0 to 2**63-1 = {MAX_SEED}")
     if args.target == "parity":
         missing = [f"--{name}" for name in ("n", "k", "activation")
                    if getattr(args, name) is None]
         if missing:
             raise UsageError(f"{command} parity needs {', '.join(missing)}")
+        if args.n > MAX_PARITY_N:  # before C(n, k) is computed; the library checks the rest
+            raise UsageError(f"--n {args.n} must be at most {MAX_PARITY_N}: the family has "
+                             f"C(n, k) >= n members and the limit is {MAX_PARITY_N}; use a "
+                             "smaller --n")
         return parity_family(args.n, args.k, _activation(args.activation))
     if args.n is not None or args.k is not None or args.activation is not None:
         raise UsageError(f"--n, --k and --activation apply only to '{command} parity'; "
