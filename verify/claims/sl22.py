@@ -727,9 +727,10 @@ def _d6b_check(p: Profile, const: Fraction) -> CheckResult:
         for d in (2, 5):
             c = 2 * arb.pi() * arb(d).sqrt() * _R_d(d)
             quad = _quad_bessel_density(d, c, arb(1))
+            # to the profile's digits, at most the 25 that the quadrature (rel_tol 2^-90) gives
             cases.append(ball_equal(f"d={d}: F_d(1) by quadrature = Bessel sum", quad,
                                     _bessel_cdf(d, Fraction(1)), method="acb.integral",
-                                    tol=arb(10) ** -p.digits))
+                                    tol=arb(10) ** -min(p.digits, 25)))
     return all_of(f"int_x^oo bar gamma_d <= {const}/(alpha x) for x in [1, {x_max}], d in "
                   f"{dims} (alpha = 1; general alpha by rescaling)", "Arb", cases)
 
@@ -2223,10 +2224,11 @@ def _d28_check(p: Profile, low1: Fraction) -> CheckResult:
                                          method="Arb"))
         for d in (2, 10):
             c = 2 * arb.pi() * arb(d).sqrt() * _R_d(d)
+            # to the profile's digits, at most the 25 that the quadrature (rel_tol 2^-90) gives
             cases.append(ball_equal(f"d={d}: F_d(2) by quadrature = Bessel sum",
                                     _quad_bessel_density(d, c, arb(2)),
                                     _bessel_cdf(d, Fraction(2)), method="acb.integral",
-                                    tol=arb(10) ** -p.digits))
+                                    tol=arb(10) ** -min(p.digits, 25)))
     return all_of(f"{low1} <= F_d(1) <= 0.87 and 0.89 <= F_d(2) <= 0.94 for d in {dims} "
                   "(alpha = 1)", "Arb: closed-form Bessel sum + quadrature", cases)
 
