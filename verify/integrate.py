@@ -20,9 +20,10 @@ Each coefficient's ball is then
 
     (sum over nodes, in ball arithmetic) + [+- quadrature bound_k] + [+- tail bound],
 
-where the quadrature bound on a panel ``[c-h, c+h]`` is ``(64/15) h M rho^{-2n}/(rho^2-1)``
-(Trefethen 2008, Thm 4.5) with M a bound of the integrand on a rectangle containing the
-Bernstein ellipse ``E_rho``: sigma's part by evaluating its pieces on complex boxes in Arb,
+where the quadrature bound on a panel ``[c-h, c+h]`` with n nodes is
+``(64/15) h M/((1-rho^{-2}) rho^{2n})`` (Trefethen 2008, Thm 4.5, stated there for n+1
+nodes) with M a bound of the integrand on a rectangle containing the Bernstein
+ellipse ``E_rho``: sigma's part by evaluating its pieces on complex boxes in Arb,
 ``|h_k phi|`` by Mehler's formula, ``|P_{k,d}(sin z)| <= exp(k |Im z|)`` by Laplace's integral.
 
 Precision driver (:func:`drive`): a pass is planned for a tolerance per k (relative digits
@@ -115,21 +116,23 @@ def gauss_legendre(n: int) -> tuple[list[arb], list[arb]]:
 
 
 def legendre_error_bound(h: arb, rho: arb, n: int, bound: arb) -> arb:
-    """``(64/15) h M rho^{-2n}/(rho^2 - 1)``: the n-point Gauss-Legendre error on a panel of
-    half-width h for an integrand analytic in the open Bernstein ellipse ``E_rho`` of the panel
-    (foci at the panel's ends, semi-axes ``h (rho +- 1/rho)/2``) and bounded there by
-    ``M = bound`` (Trefethen, SIAM Rev. 50 (2008), Thm 4.5, scaled from [-1, 1] by h).
+    """``(64/15) h M / ((1 - rho^{-2}) rho^{2n})``: the n-point Gauss-Legendre error on a
+    panel of half-width h for an integrand analytic in the open Bernstein ellipse ``E_rho`` of
+    the panel (foci at the panel's ends, semi-axes ``h (rho +- 1/rho)/2``) and bounded there by
+    ``M = bound``. Trefethen (SIAM Rev. 50 (2008), Thm 4.5; ATAP Thm 19.3) states it for the
+    (m+1)-point rule as ``(64/15) M rho^{-2m}/(rho^2 - 1)``; with ``n = m + 1`` points that is
+    the form here (as in Fungrim's Gaussian quadrature entry), scaled from [-1, 1] by h.
 
     Guarantee: an upper bound (a ball whose upper end bounds the error) when the hypotheses
     hold; proofs_notes/engine.md §2. Raises ValueError unless ``rho > 1`` and ``n >= 1``.
 
-    >>> b = legendre_error_bound(arb(1), arb(3), 10, arb(1))  # (64/15)/(8 * 3^20)
-    >>> b.overlaps(arb(8) / (15 * 3**20))
+    >>> b = legendre_error_bound(arb(1), arb(3), 10, arb(1))  # (64/15)/((8/9) * 3^20)
+    >>> b.overlaps(arb(24) / (5 * 3**20))
     True
     """
     if not rho > 1 or n < 1:
         raise ValueError(f"rho={rho}, n={n} must satisfy rho > 1 and n >= 1")
-    return _SIXTY_FOUR_FIFTEENTHS * h * bound / ((rho * rho - 1) * rho ** (2 * n))
+    return _SIXTY_FOUR_FIFTEENTHS * h * bound / ((rho * rho - 1) * rho ** (2 * n - 2))
 
 
 def mehler_log_bound(k: int, x_lo: arb, y_hi: arb, t: arb) -> arb:
@@ -415,7 +418,7 @@ def gaussian_pass(act: Activation, max_degree: int, log_tol: Sequence[float], *,
                 return fixed_nodes
             lr = float(geo.rho)
             _, logm = _mehler_float_table(float(geo.x_lo), yb, ks)
-            lc = (math.log(64 / 15 * float(geo.h_up) / (lr * lr - 1)) + log_ms + logm
+            lc = (math.log(64 / 15 * float(geo.h_up) * lr * lr / (lr * lr - 1)) + log_ms + logm
                   + math.log(4 * 64) - tols)
             return max(1, math.ceil(float(np.max(lc)) / (2 * math.log(lr))))
 
@@ -521,7 +524,8 @@ def sphere_pass(act: Activation, max_degree: int, log_tol: Sequence[float], *, d
             if fixed_nodes is not None:
                 return fixed_nodes
             lr = float(geo.rho)
-            lc = (math.log(64 / 15 * float(geo.h_up) / (lr * lr - 1)) + log_ms + log_cd + ks * yb
+            lc = (math.log(64 / 15 * float(geo.h_up) * lr * lr / (lr * lr - 1)) + log_ms
+                  + log_cd + ks * yb
                   + math.log(4 * 4 * math.pi) - tols)
             return max(1, math.ceil(float(np.max(lc)) / (2 * math.log(lr))))
 
@@ -701,6 +705,17 @@ def _magnitudes(values: np.ndarray, forced: set[int]) -> list[float]:
     return out
 
 
+def _check_degrees(degrees: Sequence[int] | None, max_degree: int) -> list[int]:
+    if degrees is None:
+        return list(range(max_degree + 1))
+    if isinstance(degrees, str | bytes) or not hasattr(degrees, "__iter__"):
+        raise TypeError(f"degrees={degrees!r} must be a sequence of degrees")
+    out = sorted({check_degree(k, name="degrees", cap=max_degree) for k in degrees})
+    if not out:
+        raise ValueError("degrees=[] must name at least one degree")
+    return out
+
+
 def _check_attempts(attempts: object) -> int:
     if isinstance(attempts, bool) or not isinstance(attempts, int | np.integer):
         raise TypeError(f"attempts={attempts!r} must be a positive integer, e.g. 5")
@@ -713,8 +728,12 @@ def _check_attempts(attempts: object) -> int:
 # Public entry points.
 
 def gaussian_coefficients(act: Activation | str, max_degree: int, *, digits: int = 15,
-                          attempts: int = DEFAULT_ATTEMPTS) -> list[Coefficient]:
+                          attempts: int = DEFAULT_ATTEMPTS, degrees: Sequence[int] | None = None
+                          ) -> list[Coefficient]:
     """``[c_0, ..., c_max_degree]``, ``c_k = E[sigma(g) h_k(g)]``, all on shared nodes.
+
+    With ``degrees`` (a subset of ``0..max_degree``) only those coefficients are asked for
+    (the others get no node budget) and returned, in increasing order.
 
     Definition: ``g ~ N(0,1)``, ``h_k = He_k/sqrt(k!)`` (probabilists' Hermite, normalized;
     :mod:`verify.conventions`). Guarantee: every ball contains ``c_k``; ``met`` is True exactly
@@ -739,20 +758,22 @@ def gaussian_coefficients(act: Activation | str, max_degree: int, *, digits: int
     max_degree = check_degree(max_degree, name="max_degree", cap=MAX_DEGREE)
     digits = check_digits(digits)
     attempts = _check_attempts(attempts)
-    forced = {k: symmetry_zero(act, k) for k in range(max_degree + 1)}
+    wanted = _check_degrees(degrees, max_degree)
+    forced = {k: symmetry_zero(act, k) for k in wanted}
     todo = [k for k, v in forced.items() if v is None]
     try:
         est = float_coefficients(act, max_degree)
     except ValueError:
         est = np.ones(max_degree + 1)
-    mags = _magnitudes(est, {k for k in forced if forced[k] is not None})
+    mags = _magnitudes(est, {k for k in range(max_degree + 1)
+                             if symmetry_zero(act, k) is not None})
 
     def run(top: int, log_tol: list[float], prec: int) -> EnginePass:
         return gaussian_pass(act, top, log_tol, prec=prec)
 
     balls, met, how = drive(todo, digits, attempts, mags, run,
                             lambda top: guard_bits("gaussian", top, length=_length_guess(top)))
-    return _assemble(act, max_degree, digits, forced, balls, met, how, _gaussian_fallback)
+    return _assemble(act, wanted, digits, forced, balls, met, how, _gaussian_fallback)
 
 
 def _length_guess(top: int) -> float:
@@ -760,8 +781,10 @@ def _length_guess(top: int) -> float:
 
 
 def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: object = 1,
-                        digits: int = 15, attempts: int = DEFAULT_ATTEMPTS) -> list[Coefficient]:
-    """``[a_0, ..., a_max_degree]``, ``a_k = E[sigma(r t) P_{k,d}(t)]``, on shared nodes.
+                        digits: int = 15, attempts: int = DEFAULT_ATTEMPTS,
+                        degrees: Sequence[int] | None = None) -> list[Coefficient]:
+    """``[a_0, ..., a_max_degree]``, ``a_k = E[sigma(r t) P_{k,d}(t)]``, on shared nodes
+    (``degrees`` as in :func:`gaussian_coefficients`).
 
     Definition: t is one coordinate of a uniform point on S^{d-1} (density
     ``c_d (1-t^2)^{(d-3)/2}``), ``P_{k,d} = C_k^lam/C_k^lam(1)``, ``lam = (d-2)/2``,
@@ -785,13 +808,15 @@ def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: ob
     radius = check_radius(r)
     digits = check_digits(digits)
     attempts = _check_attempts(attempts)
-    forced = {k: symmetry_zero(act, k) for k in range(max_degree + 1)}
+    wanted = _check_degrees(degrees, max_degree)
+    forced = {k: symmetry_zero(act, k) for k in wanted}
     todo = [k for k, v in forced.items() if v is None]
     try:
         est = gegenbauer_float(act, max_degree, d=d, r=radius)
     except ValueError:
         est = np.ones(max_degree + 1)
-    mags = _magnitudes(est, {k for k in forced if forced[k] is not None})
+    mags = _magnitudes(est, {k for k in range(max_degree + 1)
+                             if symmetry_zero(act, k) is not None})
 
     def run(top: int, log_tol: list[float], prec: int) -> EnginePass:
         return sphere_pass(act, top, log_tol, d=d, r=radius, prec=prec)
@@ -806,7 +831,7 @@ def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: ob
 
     balls, met, how = drive(todo, digits, attempts, mags, run,
                             lambda top: guard_bits("sphere", top, d=d))
-    return _assemble(act, max_degree, digits, forced, balls, met, how,
+    return _assemble(act, wanted, digits, forced, balls, met, how,
                      lambda _act, k, _digits: fallback(k))
 
 
@@ -825,14 +850,14 @@ def _clamped_upper(x: arb) -> arb:
     return top if top > 0 else arb(0)
 
 
-def _assemble(act: Activation, max_degree: int, digits: int, forced: dict, balls: dict,
+def _assemble(act: Activation, wanted: list[int], digits: int, forced: dict, balls: dict,
               met: dict, how: dict, fallback: Callable[[Activation, int, int], arb]
               ) -> list[Coefficient]:
     from .numbers import bits_for_digits
 
     out = []
     with workprec(bits_for_digits(digits) + 10):
-        for k in range(max_degree + 1):
+        for k in wanted:
             if forced[k] is not None:
                 out.append(Coefficient(k, "exact", forced[k].ball(), forced[k],
                                        "exact value from a proved symmetry", True))

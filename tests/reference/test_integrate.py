@@ -158,7 +158,8 @@ def test_panels_tile_the_interval_exactly(tier: str) -> None:
     """Regression: panels cut as ``lo + 2h`` in floats left one-ulp gaps between them (first
     seen as a_1, a_5 at d = 100, K = 120 missing acb.integral's balls). Consecutive panels
     must share their end as the same exact ball, from 0 to L (or pi/2), breakpoints included."""
-    act = activation("Max(-1, Min(1, x))*tanh(x)")  # breakpoints +-1
+    # breakpoints -1, 1/2, 1: cuts at 1/2 and 1 after folding (asin(1/3), asin(2/3) on S^{d-1})
+    act = activation("Max(-1, Min(1, x))*tanh(x) + Max(x, 1/2)")
     if tier == "gaussian":
         result = gaussian_pass(act, 60, [math.log(1e-40)] * 61, prec=128)
         last = arb(result.length)
@@ -258,6 +259,22 @@ def test_gauss_legendre_rule_and_error_bound() -> None:
         bound = legendre_error_bound(arb(1), rho, 6, 1 / (3 - a))
         assert error < bound
         assert bound < error * 1e4  # and not absurdly loose
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_legendre_error_bound_counts_nodes_not_degree(n: int) -> None:
+    """Regression: Trefethen's ``(64/15) M rho^{-2m}/(rho^2 - 1)`` is for m + 1 nodes; read
+    with m = n nodes it is too small by rho^2, and ``f = 1/(3 - x)`` beats it at n = 1, 2
+    (error 0.0265 against 0.0168 at n = 1). The bound must hold for every rho."""
+    with workprec(200):
+        x, w = gauss_legendre(n)
+        error = abs(sum((wi / (3 - xi) for xi, wi in zip(x, w, strict=True)), arb(0))
+                    - arb(2).log())
+        top = 3 + arb(8).sqrt()  # f has its pole at 3 = (rho0 + 1/rho0)/2
+        for j in range(1, 400):
+            rho = 1 + (top - 1) * j / 400
+            semi = (rho + 1 / rho) / 2  # |3 - z| >= 3 - Re z >= 3 - semi on E_rho
+            assert error <= legendre_error_bound(arb(1), rho, n, 1 / (3 - semi)), (n, rho)
 
 
 def test_not_boundable_and_bad_inputs() -> None:
