@@ -54,6 +54,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -179,6 +180,94 @@ def _mehler_float_table(x_lo: float, y_hi: float, ks: np.ndarray) -> tuple[np.nd
     table[ks > 0, 0] = np.inf
     best = np.argmin(table, axis=1)
     return best, table[np.arange(len(ks)), best]
+
+
+# ---------------------------------------------------------------------------------------------
+# The activation at the nodes: the SymPy tree is walked once, into numpy-vectorised arb code.
+
+_REAL_FUNCS: dict[Any, Callable[[arb], arb]] = {
+    sp.exp: arb.exp, sp.log: arb.log, sp.erf: arb.erf, sp.erfc: arb.erfc, sp.tanh: arb.tanh,
+    sp.sinh: arb.sinh, sp.cosh: arb.cosh, sp.sin: arb.sin, sp.cos: arb.cos, sp.atan: arb.atan,
+}
+_NODE_CODE: dict[str, Callable[[np.ndarray], Any] | None] = {}
+
+
+def _compile_real(e: sp.Expr, var: sp.Symbol) -> Callable[[np.ndarray], Any] | None:
+    """``e`` as a function of an object array of real balls (elementwise), or None when a
+    node is not supported here (the caller then evaluates node by node with
+    :func:`verify.expressions.compile_acb`). Constants are made at the precision current when
+    the function runs. Guarantee: each output ball contains the exact value at each input."""
+    if e == var:
+        return lambda xs: xs
+    if e.is_Integer:
+        value = int(e)
+        return lambda xs: arb(value)
+    if e.is_Rational:
+        p_, q_ = int(e.p), int(e.q)
+        return lambda xs: arb(p_) / q_
+    if e is sp.pi:
+        return lambda xs: arb.pi()
+    if e is sp.E:
+        return lambda xs: arb(1).exp()
+    if e.is_Add or e.is_Mul:
+        parts = [_compile_real(a, var) for a in e.args]
+        if any(f is None for f in parts):
+            return None
+        fs = [f for f in parts if f is not None]
+        if e.is_Add:
+            return lambda xs: _fold(fs, xs, lambda u, v: u + v)
+        return lambda xs: _fold(fs, xs, lambda u, v: u * v)
+    if e.is_Pow:
+        base, ex = e.args
+        fb = _compile_real(base, var)
+        if fb is None:
+            return None
+        if ex.is_Integer:
+            n = int(ex)
+            return (lambda xs: fb(xs) ** n) if n >= 0 else (lambda xs: 1 / fb(xs) ** (-n))
+        if ex == sp.S.Half:
+            return lambda xs: _map(arb.sqrt, fb(xs))
+        if ex == -sp.S.Half:
+            return lambda xs: 1 / _map(arb.sqrt, fb(xs))
+        return None
+    if e.func in _REAL_FUNCS and len(e.args) == 1:
+        fa = _compile_real(e.args[0], var)
+        fn = _REAL_FUNCS[e.func]
+        return None if fa is None else (lambda xs: _map(fn, fa(xs)))
+    return None
+
+
+def _fold(fs: list[Callable[[np.ndarray], Any]], xs: np.ndarray,
+          op: Callable[[Any, Any], Any]) -> Any:
+    out = fs[0](xs)
+    for f in fs[1:]:
+        out = op(out, f(xs))
+    return out
+
+
+def _map(fn: Callable[[arb], arb], values: Any) -> Any:
+    if isinstance(values, np.ndarray):
+        return np.array([fn(v) for v in values], dtype=object)
+    return fn(values)
+
+
+def _piece_at_nodes(act: Activation, i: int, xs: list[arb]) -> np.ndarray:
+    """Piece ``i`` of ``act`` at the real balls ``xs`` (an object array of balls)."""
+    expr = act.pieces[i].expr
+    key = sp.srepr(expr)
+    if key not in _NODE_CODE:
+        from .activations import X
+
+        _NODE_CODE[key] = _compile_real(expr, X)
+    code = _NODE_CODE[key]
+    arr = np.array(xs, dtype=object)
+    if code is not None:
+        out = code(arr)
+        if isinstance(out, np.ndarray):
+            return out
+        return np.array([out] * len(xs), dtype=object)
+    piece = act.acb_piece(i)
+    return np.array([piece(acb(x), False).real for x in xs], dtype=object)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -432,24 +521,27 @@ def gaussian_pass(act: Activation, max_degree: int, log_tol: Sequence[float], *,
 def _gaussian_sums(act: Activation, panels: list[Panel], max_degree: int, prec: int
                    ) -> list[arb]:
     with workprec(prec):
-        xs, even, odd = [], [], []
+        xs_parts, even, odd = [], [], []
         inv_root = 1 / (2 * arb.pi()).sqrt()
         for p in panels:
             t, w = gauss_legendre(p.n)
             lo, hi = p.ends()
             c, h = (hi + lo) / 2, (hi - lo) / 2
-            right, left = act.acb_piece(p.right), act.acb_piece(p.left)
-            for ti, wi in zip(t, w, strict=True):
-                x = c + h * ti
-                sr, sl = right(acb(x), False).real, left(acb(-x), False).real
-                weight = h * wi * (-x * x / 2).exp() * inv_root
-                xs.append(x)
-                even.append(weight * (sr + sl))
-                odd.append(weight * (sr - sl))
-        x_arr = np.array(xs, dtype=object)
-        ev, od = np.array(even, dtype=object), np.array(odd, dtype=object)
+            x = [c + h * ti for ti in t]
+            sr = _piece_at_nodes(act, p.right, x)
+            sl = _piece_at_nodes(act, p.left, [-xi for xi in x])
+            xa = np.array(x, dtype=object)
+            weight = np.array([h * wi * inv_root for wi in w], dtype=object)
+            weight = weight * _map(arb.exp, -xa * xa / 2)
+            xs_parts.append(xa)
+            even.append(weight * (sr + sl))
+            odd.append(weight * (sr - sl))
+        xs = np.concatenate(xs_parts)
+        even_arr, odd_arr = np.concatenate(even), np.concatenate(odd)
+        x_arr = xs
+        ev, od = even_arr, odd_arr
         out = [arb(0)] * (max_degree + 1)
-        h_prev = np.array([arb(1)] * len(xs), dtype=object)
+        h_prev = np.array([arb(1)] * len(x_arr), dtype=object)
         h_cur = x_arr
         out[0] = _dot(ev, h_prev)
         if max_degree >= 1:
@@ -562,20 +654,20 @@ def _sphere_sums(act: Activation, panels: list[Panel], max_degree: int, d: int,
             nodes, w = gauss_legendre(p.n)
             lo, hi = p.ends()
             c, h = (hi + lo) / 2, (hi - lo) / 2
-            right, left = act.acb_piece(p.right), act.acb_piece(p.left)
-            for ui, wi in zip(nodes, w, strict=True):
-                u = c + h * ui
-                t = u.sin()
-                x = r_ball * t
-                sr, sl = right(acb(x), False).real, left(acb(-x), False).real
-                weight = cd * h * wi * u.cos() ** (d - 2)
-                ts.append(t)
-                even.append(weight * (sr + sl))
-                odd.append(weight * (sr - sl))
-        t_arr = np.array(ts, dtype=object)
-        ev, od = np.array(even, dtype=object), np.array(odd, dtype=object)
+            u = np.array([c + h * ui for ui in nodes], dtype=object)
+            t = _map(arb.sin, u)
+            x = list(r_ball * t)
+            sr = _piece_at_nodes(act, p.right, x)
+            sl = _piece_at_nodes(act, p.left, [-xi for xi in x])
+            weight = np.array([cd * h * wi for wi in w], dtype=object)
+            weight = weight * _map(arb.cos, u) ** (d - 2)
+            ts.append(t)
+            even.append(weight * (sr + sl))
+            odd.append(weight * (sr - sl))
+        t_arr = np.concatenate(ts)
+        ev, od = np.concatenate(even), np.concatenate(odd)
         out = [arb(0)] * (max_degree + 1)
-        p_prev = np.array([arb(1)] * len(ts), dtype=object)
+        p_prev = np.array([arb(1)] * len(t_arr), dtype=object)
         p_cur = t_arr
         out[0] = _dot(ev, p_prev)
         if max_degree >= 1:
