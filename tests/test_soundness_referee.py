@@ -56,6 +56,20 @@ def test_long_decimal_wrong_beyond_the_30th_digit_is_refuted() -> None:
     r = check_coefficient_claim(RELU, 0, right, digits=30)
     assert r.verdict is Verdict.VERIFIED, r
     assert "49 significant digits" in r.claim and right in r.claim  # echoed as typed
+    # the true digits after ...311649 are 3465...: one unit up in the last place is wrong
+    assert right.endswith("311649")
+    one_up = right[:-2] + "50"
+    assert check_coefficient_claim(RELU, 0, one_up, digits=30).verdict is Verdict.REFUTED
+
+
+def test_a_decimal_inside_an_expression_raises_the_relative_digits() -> None:
+    """2 * 0.19947... (c_0 = 2 * 1/(2 sqrt(2 pi))): the literal spells 40 digits, so the
+    product is decided to 40 digits relative, not the 30 asked."""
+    with mpmath.workdps(80):
+        half = mpmath.nstr(1 / (2 * mpmath.sqrt(2 * mpmath.pi)), 40, strip_zeros=False)
+    wrong = half[:-1] + str((int(half[-1]) + 4) % 10)
+    r = check_coefficient_claim(RELU, 0, f"2*{wrong}", digits=30)
+    assert r.verdict is Verdict.REFUTED, r
 
 
 def test_trailing_zeros_are_spelled_digits_too() -> None:

@@ -4,10 +4,13 @@ How a claim is decided (proofs_notes/conventions.md §5):
 
 A claim is decided **to digits significant digits**, so the verdict never depends on how
 much working precision was spent. A decimal claimed value is decided to at least as many
-significant digits as it spells (:func:`spelled_digits`; ``0.10000`` spells 5): the working
-digits are raised to that count, and a value that spells more than ``MAX_DIGITS`` digits is
-never VERIFIED by a certified comparison (INCONCLUSIVE, with the reason). Pass the value as
-typed (a string) to have it echoed and its trailing zeros counted.
+significant digits as it spells (:func:`spelled_digits`; ``0.10000`` spells 5): a decimal
+number that spells more digits than asked is decided to all of them, as "every spelled digit
+is right" (the value lies within half a unit in its last place, as with ``--rounded``); a
+decimal inside a larger expression raises the relative digits to its count. A value that
+spells more than ``MAX_DIGITS`` digits is never VERIFIED by a certified comparison
+(INCONCLUSIVE, with the reason). Pass the value as typed (a string) to have it echoed and its
+trailing zeros counted.
 
 1. both sides are enclosed in Arb balls; a proof that they differ by more than
    ``10**-digits`` relative REFUTES the claim (certified);
@@ -158,7 +161,8 @@ def check_coefficient_claim(act: Activation, k: int, value: str | sp.Expr, *,
     if half_width is not None:
         return _decide_interval(claimed, ours, half_width, work,
                                 f"{label} = {shown} +/- {half_width}")
-    return _decide(claimed, ours, work, f"{label} = {shown}", wanted=wanted)
+    return _decide_value(claimed, ours, work, digits, f"{label} = {shown}", value=value,
+                         expr=expr, wanted=wanted)
 
 
 def rounding_half_width(text: str) -> sp.Rational:
@@ -178,31 +182,96 @@ def rounding_half_width(text: str) -> sp.Rational:
 
 
 def _decide_interval(claimed: sp.Expr, ours: Coefficient, half_width: sp.Rational,
-                     digits: int, claim: str) -> CheckResult:
+                     digits: int, claim: str, *, exact_alternative: sp.Expr | None = None,
+                     spelled: int | None = None, method_prefix: str = "") -> CheckResult:
     """``|ours - claimed| <= half_width``: REFUTED when provably outside, VERIFIED (certified)
-    when provably inside, INCONCLUSIVE when the ball straddles the edge."""
+    when provably inside, INCONCLUSIVE when the ball straddles the edge.
+
+    With ``spelled`` (a decimal value that spells more digits than were asked, decided to all
+    of them), a VERIFIED claim says so, and a value spelling more than ``MAX_DIGITS`` digits is
+    never VERIFIED. ``exact_alternative`` (a closed form of our value) is re-evaluated in Arb
+    at each precision."""
+    prefix = f"{method_prefix}; " if method_prefix else ""
     prec = bits_for_digits(digits) + 40
+    evidence: dict = {}
     for _ in range(3):
         with workprec(prec):
-            diff = abs(arb_value(claimed) - (ours.exact.ball() if ours.exact else ours.ball))
+            if ours.exact is not None:
+                ours_ball = ours.exact.ball()
+            elif exact_alternative is not None:
+                ours_ball = arb_value(exact_alternative)
+            else:
+                ours_ball = ours.ball
+            diff = abs(arb_value(claimed) - ours_ball)
             width = arb_value(half_width)
             if not diff.is_finite():
                 return _undecided(claim, f"the claimed value has no finite enclosure at {prec} "
                                   "bits", {"precision_bits": prec})
-            evidence = {"claimed": str(claimed), "computed": report_ball(ours.ball, digits)[0],
+            evidence = {"claimed": str(claimed), "computed": report_ball(ours_ball, digits)[0],
                         "difference_bound": report_ball(diff, 3)[0],
                         "allowed_by_rounding": str(half_width), "precision_bits": prec}
+            if spelled is not None:
+                evidence["spelled_digits"] = spelled
             if diff > width:
                 return CheckResult(Verdict.REFUTED, Strength.CERTIFIED, claim,
-                                   "the computed ball lies outside the rounding interval",
-                                   evidence)
+                                   prefix + "the computed ball lies outside the rounding "
+                                   "interval", evidence)
             if diff < width or diff.upper() <= width.lower():
-                return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED, claim,
-                                   "the computed ball lies inside the rounding interval",
-                                   evidence)
+                if spelled is not None and spelled > MAX_DIGITS:
+                    return _undecided(claim, f"{prefix}inside the rounding interval of its last "
+                                      f"digit, but the value spells {spelled} digits and at "
+                                      f"most {MAX_DIGITS} are decided; give fewer digits",
+                                      evidence)
+                text = claim if spelled is None else (
+                    f"{claim} (to all {spelled} significant digits it spells, i.e. to within "
+                    f"{half_width}, half a unit in its last place)")
+                return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED, text,
+                                   prefix + "the computed ball lies inside the rounding "
+                                   "interval", evidence)
         prec *= 3
     return CheckResult(Verdict.INCONCLUSIVE, Strength.CERTIFIED, claim,
-                       "the computed ball straddles the edge of the rounding interval", evidence)
+                       prefix + "the computed ball straddles the edge of the rounding interval",
+                       evidence)
+
+
+def _spelled_decimal(value: object, expr: sp.Expr) -> tuple[int, sp.Rational] | None:
+    """(digits, half a unit in the last place) when the claimed value is one decimal number:
+    typed as a plain decimal literal, or (parsed) a non-integer rational with a finite decimal
+    expansion (its shortest one). None otherwise."""
+    if isinstance(value, str):
+        try:
+            half = rounding_half_width(value)
+        except ValueError:
+            return None
+        if not any(ch in value for ch in ".eE"):
+            return None  # an integer is exact: no last place to round in
+        return spelled_digits(value), half
+    if expr.is_Rational and not expr.is_Integer:
+        n = _decimal_expansion_digits(sp.Rational(expr))
+        den, places = int(sp.Rational(expr).q), 0
+        while den % 2 == 0 or den % 5 == 0:
+            den //= 2 if den % 2 == 0 else 5
+        if den != 1:
+            return None
+        while (sp.Rational(expr) * 10**places).q != 1:
+            places += 1
+        return n, sp.Rational(1, 2) / sp.Integer(10) ** places
+    return None
+
+
+def _decide_value(claimed: sp.Expr, ours: Coefficient, work: int, digits: int, claim: str, *,
+                  value: object, expr: sp.Expr, wanted: int, method_prefix: str = "",
+                  exact_alternative: sp.Expr | None = None) -> CheckResult:
+    """A claimed decimal that spells more digits than asked is decided to all of them, as
+    "every spelled digit is right" (within half a unit in its last place); anything else as
+    :func:`_decide` to ``work`` digits."""
+    decimal = _spelled_decimal(value, expr)
+    if decimal is not None and decimal[0] > digits:
+        return _decide_interval(claimed, ours, decimal[1], work, claim, spelled=decimal[0],
+                                exact_alternative=exact_alternative,
+                                method_prefix=method_prefix)
+    return _decide(claimed, ours, work, claim, wanted=wanted, method_prefix=method_prefix,
+                   exact_alternative=exact_alternative)
 
 
 def check_formula_claim(act: Activation, formula: str | sp.Expr, degrees: Sequence[int], *,
@@ -258,20 +327,21 @@ def check_kernel_claim(act: Activation, rho: object, value: str | sp.Expr, *,
         claimed_expr = _substitute(expr, None, {RHO: rho_q, **basis.substitutions()})
     if basis.name == "gegenbauer":
         return _sphere_kernel_claim(act, rho_q, rho_ball, shown, claimed_expr, work, basis,
-                                    wanted)
+                                    wanted, value=value, expr=expr, asked=digits)
     claim = f"K_{act.name}({rho_q}) = {shown}"
     if abs(rho_q) == 1:
         # K(+-1) = E[sigma(x) sigma(+-x)] = c_0 of that product.
         product = activation(act.expr * act.expr.subs(SYMBOLS["x"], rho_q * SYMBOLS["x"]))
         ours = hermite_coefficient(product, 0, digits=work + 5)
-        return _decide(claimed_expr, ours, work, claim,
-                       method_prefix="K(+-1) = E[sigma(g) sigma(+-g)]", wanted=wanted)
+        return _decide_value(claimed_expr, ours, work, digits, claim, value=value, expr=expr,
+                             wanted=wanted, method_prefix="K(+-1) = E[sigma(g) sigma(+-g)]")
     closed = kernel_closed_form(act)
     if closed is None:
         work, terms = _series_budget(work, has_exact_form(act))
         with workprec(bits_for_digits(work) + 20):
             ours = dual_kernel_coefficient(act, rho_ball, digits=work, max_terms=terms)
-        return _decide(claimed_expr, ours, work, claim, wanted=wanted)
+        return _decide_value(claimed_expr, ours, work, digits, claim, value=value, expr=expr,
+                             wanted=wanted)
     exact = closed.subs(RHO, rho_q)
     series_digits = min(work, 20)  # the series only cross-checks the closed form
     with workprec(bits_for_digits(series_digits) + 20):
@@ -279,27 +349,29 @@ def check_kernel_claim(act: Activation, rho: object, value: str | sp.Expr, *,
         if not arb_value(exact).overlaps(series.ball):
             raise AssertionError(f"closed-form kernel of {act.name} disagrees with its series; "
                                  "this is a bug in verify")
-    return _decide(claimed_expr, series, work, claim, exact_alternative=exact,
-                   method_prefix="closed form in Arb, cross-checked against the Mehler "
-                   f"series ({series.method})", wanted=wanted)
+    return _decide_value(claimed_expr, series, work, digits, claim, value=value, expr=expr,
+                         wanted=wanted, exact_alternative=exact,
+                         method_prefix="closed form in Arb, cross-checked against the Mehler "
+                         f"series ({series.method})")
 
 
 def _sphere_kernel_claim(act: Activation, rho: sp.Rational, rho_ball: arb, shown: str,
-                         claimed: sp.Expr, digits: int, basis: Basis, wanted: int
-                         ) -> CheckResult:
+                         claimed: sp.Expr, digits: int, basis: Basis, wanted: int, *,
+                         value: object, expr: sp.Expr, asked: int) -> CheckResult:
     assert basis.d is not None
     claim = f"K_{act.name}(rho={rho}; d={basis.d}, r={basis.r}) = {shown}"
     if abs(rho) == 1:
         # K(+-1) = E[sigma(r t) sigma(+-r t)] = a_0 of that product.
         product = activation(act.expr * act.expr.subs(SYMBOLS["x"], rho * SYMBOLS["x"]))
         (ours,) = Basis("gegenbauer", basis.d, basis.r).coefficients(product, [0], digits + 5)
-        return _decide(claimed, ours, digits, claim,
-                       method_prefix="K(+-1) = E[sigma(r t) sigma(+-r t)]", wanted=wanted)
+        return _decide_value(claimed, ours, digits, asked, claim, value=value, expr=expr,
+                             wanted=wanted, method_prefix="K(+-1) = E[sigma(r t) sigma(+-r t)]")
     digits, terms = _series_budget(digits, has_exact_sphere_form(act, basis.r), exact_terms=200)
     with workprec(bits_for_digits(digits) + 20):
         ours = sphere_dual_kernel_coefficient(act, rho_ball, d=basis.d, r=basis.r,
                                               digits=digits, max_terms=terms)
-    return _decide(claimed, ours, digits, claim, wanted=wanted)
+    return _decide_value(claimed, ours, digits, asked, claim, value=value, expr=expr,
+                         wanted=wanted)
 
 
 #: A kernel series of certified coefficients is summed to at most this many digits and terms:
