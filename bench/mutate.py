@@ -297,6 +297,18 @@ MUTANTS: list[Mutant] = [
 ]
 
 
+#: Survivors judged equivalent (no observable change in what verify guarantees), with why.
+EQUIVALENT = {
+    "geg_guard_bits_zero": "guard bits only choose the starting precision; the loop raises the "
+    "precision until the ball meets the digits, and every ball is a valid enclosure whatever the "
+    "precision: slower, never wrong",
+    "expr_kinks_analytic": "activations are split at every kink and jump into pieces whose "
+    "expressions have no Abs/Max/Min/sign/Heaviside (an activation with infinitely many kinks is "
+    "refused), so the integrator never evaluates a kink node; claimed values are evaluated "
+    "with analytic=False",
+}
+
+
 # ---------------------------------------------------------------------------------------------
 
 def _export(rev: str, dest: Path) -> None:
@@ -385,6 +397,8 @@ def run(mutants: list[Mutant], rev: str, timeout: float) -> tuple[list[dict], se
             outcome, first, took = _pytest(dest, selection, timeout)
             verdict = {"failed": "killed", "passed": "survived", "timeout": "timeout",
                        "no tests": "no tests"}[outcome]
+            if verdict == "survived" and m.name in EQUIVALENT:
+                verdict = "survived (equivalent)"
             row = {"verdict": verdict, "killer": first, "seconds": took}
         row.update({"name": m.name, "file": FILES[m.module], "what": m.what})
         rows.append(row)
@@ -426,6 +440,15 @@ def write_report(rows: list[dict], broken: set[str], rev: str, path: Path) -> No
         killer = f"`{r['killer']}`" if r["killer"] else ""
         lines.append(f"| {r['name']} | `{r['file']}` | {r['what']} | {r['verdict']} | "
                      f"{killer} | {r['seconds']:.0f} |")
+    equivalent = [r for r in rows if r["verdict"] == "survived (equivalent)"]
+    if equivalent:
+        lines += ["", "Equivalent survivors:", ""]
+        lines += [f"* `{r['name']}`: {EQUIVALENT[r['name']]}." for r in equivalent]
+    timeouts = [r for r in rows if r["verdict"] == "timeout"]
+    if timeouts:
+        lines += ["", "A timeout counts as detected (the mutant makes a computation hang; the "
+                  "suite would not pass): " + ", ".join(f"`{r['name']}`" for r in timeouts)
+                  + "."]
     path.write_text("\n".join(lines) + "\n")
 
 
@@ -461,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, broken = run(mutants, rev, args.timeout)
     if not args.only or args.write:
         write_report(rows, broken, rev, ROOT / "bench" / "MUTATION.md")
-    survivors = [r["name"] for r in rows if r["verdict"] == "survived"]
+    survivors = [r["name"] for r in rows if r["verdict"].startswith("survived")]
     print(f"\n{len(rows)} mutants, {sum(r['verdict'] == 'killed' for r in rows)} killed, "
           f"{len(survivors)} survived: {', '.join(survivors) or '-'}")
     return 0
