@@ -221,3 +221,27 @@ def test_sphere_second_moment_exact_vs_certified():
             cert = certified_sphere_coefficient(activation("Max(x, 0)**2"), 0, d=d, r=r,
                                                 digits=DIGITS)
             assert cert.ball.contains(ball), (d, r, ball, cert.ball)
+
+
+# ---------------------------------------------------------------------------------------------
+# The float tier (no guarantee) against the certified balls, for every registered activation.
+
+def test_float_tier_near_certified_every_registered_activation():
+    """Every name in ``activations.NAMES``: the float tier (Gauss-Legendre in doubles) lies
+    within 1e-12 of the certified ball's midpoint for k <= 12, Gaussian and sphere (d = 5);
+    exact-tier activations go through their exact values, the others through the Arb integral."""
+    from verify.activations import NAMES
+    from verify.gegenbauer import gegenbauer_coefficients
+    from verify.hermite import float_coefficients
+
+    for name in NAMES:
+        act = activation(name)
+        floats = float_coefficients(act, 12)
+        certified = hermite_coefficients(act, 12, digits=DIGITS)
+        for k in range(13):
+            assert abs(floats[k] - float(certified[k].ball.mid())) < 1e-12, (name, k)
+        sphere_float = gegenbauer_coefficients(act, 6, d=5, tier="float")
+        sphere_cert = gegenbauer_coefficients(act, 6, d=5, digits=DIGITS)
+        for k in range(7):
+            assert abs(float(sphere_float[k].ball.mid()) - float(sphere_cert[k].ball.mid())) \
+                < 1e-12, (name, k)
