@@ -303,23 +303,45 @@ def _piece_at(act: Activation, x: float) -> int:
     raise ValueError(f"x={x} lies on a breakpoint of {act.name}")
 
 
+#: How many times a sub-box whose enclosure is not finite is quartered before giving up
+#: (interval wrapping, e.g. exp of a box with a wide phase range, can hide a finite bound).
+_REFINE_DEPTH = 2
+
+
 def _box_bound(fn: Callable[[acb], acb], re_lo: arb, re_hi: arb, y_hi: float, pieces: int
                ) -> arb | None:
     """Upper bound (an exact arb; None when not finite) of ``|fn|`` on the rectangle
     ``[re_lo, re_hi] x [0, y_hi]``, covered by ``pieces`` sub-boxes whose ends are shared
-    balls (so no gap); conjugate symmetry of a real-analytic fn covers ``y < 0``."""
-    worst = arb(0)
+    balls (so no gap); a sub-box without a finite enclosure is quartered up to
+    ``_REFINE_DEPTH`` times. Conjugate symmetry of a real-analytic fn covers ``y < 0``."""
     with workprec(64):
         step = (re_hi - re_lo) / pieces
-        imag = arb(y_hi / 2, y_hi / 2)
         ends = [re_lo + j * step for j in range(pieces)] + [re_hi]
+        worst = arb(0)
         for j in range(pieces):
-            z = acb(ends[j].union(ends[j + 1]), imag)
-            v = fn(z)
-            if not v.is_finite():
+            v = _sub_box(fn, ends[j], ends[j + 1], 0.0, y_hi, _REFINE_DEPTH)
+            if v is None:
                 return None
-            worst = worst.max(arb(v.abs_upper()))
+            worst = worst.max(v)
         return arb(worst.upper())
+
+
+def _sub_box(fn: Callable[[acb], acb], xa: arb, xb: arb, ya: float, yb: float, depth: int
+             ) -> arb | None:
+    v = fn(acb(xa.union(xb), arb(ya).union(arb(yb))))
+    if v.is_finite():
+        return arb(v.abs_upper())
+    if depth == 0:
+        return None
+    xm, ym = (xa + xb) / 2, ya + (yb - ya) / 2
+    worst = arb(0)
+    for x0, x1 in ((xa, xm), (xm, xb)):
+        for y0, y1 in ((ya, ym), (ym, yb)):
+            part = _sub_box(fn, x0, x1, y0, y1, depth - 1)
+            if part is None:
+                return None
+            worst = worst.max(part)
+    return worst
 
 
 @dataclass

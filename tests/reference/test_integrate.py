@@ -144,6 +144,18 @@ def test_sphere_engine_contains_exact_values(d: int, r: object, name: str) -> No
         assert c.met or v.is_zero(), (name, d, k)
 
 
+def test_sphere_engine_large_radius_refines_wrapped_boxes() -> None:
+    """Regression: at r = 100 the box enclosure of exp(100 sin z) wraps around 0 (its phase
+    range is wide), so no rectangle had a finite bound and NotBoundable was raised; sub-boxes
+    are now quartered until the enclosure is finite."""
+    act = activation("sigmoid")
+    engine = sphere_coefficients(act, 40, d=3, r=100, digits=15)
+    for k in (1, 39):
+        assert engine[k].met
+        ref = certified_sphere_coefficient(act, k, d=3, r=100, digits=15)
+        assert engine[k].ball.overlaps(ref.ball), k
+
+
 def test_sphere_engine_high_degree_d1000_against_acb_integral() -> None:
     act = activation("sigmoid")
     engine = sphere_coefficients(act, 61, d=1000, digits=30)
