@@ -220,6 +220,14 @@ def test_disk_errors_while_writing_a_report(capsys, tmp_path, where, err, strerr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
 
 
+def test_a_really_full_device(capsys):
+    # /dev/full answers every write with ENOSPC: a real one, no mock
+    _guard_device("/dev/full")
+    _one_line(capsys, 2, ["run", "--id", "A1", "--quiet", "--json", "/dev/full"],
+              "verify: error: /dev/full: No space left on device [ENOSPC]; free some space")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
 def test_disk_error_while_saving_a_plot(capsys, tmp_path):
     pytest.importorskip("matplotlib")
     out = tmp_path / "f.png"

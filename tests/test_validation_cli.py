@@ -139,6 +139,12 @@ _ROWS = [
     pytest.param(["family", "parity", "--n", "4", "--k", "2", "--activation", "relu",
                   "--samples", "1000000000000"], ["--samples 1000000000000", "at most 10000000"],
                  id="family-samples-cap"),
+    pytest.param(["family", "parity", "--n", "2000", "--k", "1", "--activation", "relu",
+                  "--samples", "100000"], ["--samples 100000", "n=2000", "--samples <= 50000"],
+                 id="family-samples-times-dimension"),
+    pytest.param(["family", "{tmp}/wide.json", "--samples", "10000000"],
+                 ["--samples 10000000", "n=20", "--samples <= 5000000"],
+                 id="family-file-samples-times-dimension"),
     pytest.param(["family", "parity", "--n", "4", "--k", "2", "--activation", "relu",
                   "--seed", "-1"], ["--seed -1", "at least 0"], id="family-seed-negative"),
     pytest.param(["family", "parity", "--n", "4", "--k", "2", "--activation", "relu",
@@ -206,6 +212,8 @@ def files(tmp_path: Path) -> Path:
     (tmp_path / "broken.json").write_text('{"activation": "relu", ')
     (tmp_path / "fam.json").write_text('{"activation": "relu", "networks": '
                                        '[{"weights": [[1, 0]], "outputs": [1]}]}')
+    (tmp_path / "wide.json").write_text('{"activation": "relu", "networks": '
+                                        '[{"weights": [[1' + ', 0' * 19 + ']], "outputs": [1]}]}')
     (tmp_path / "syntax.py").write_text("def family():\n    return [\n")
     (tmp_path / "raises.py").write_text("def family():\n    return 1 / 0\n")
     (tmp_path / "d.png").mkdir()

@@ -30,6 +30,8 @@ MAX_SAMPLES = 10_000_000
 MAX_PLOT_SAMPLES = 1_000_000
 MIN_SAMPLES = 100
 MAX_SEED = 2**63 - 1
+#: --samples times the input dimension n: the Monte Carlo work, about a minute at the cap
+MAX_SAMPLE_COORDINATES = 100_000_000
 MAX_PARITY_N = 20_000
 
 
@@ -601,11 +603,18 @@ def _target_family(args: argparse.Namespace, command: str) -> Any:
             raise UsageError(f"--n {args.n} must be at most {MAX_PARITY_N}: the family has "
                              f"C(n, k) >= n members and the limit is {MAX_PARITY_N}; use a "
                              "smaller --n")
-        return parity_family(args.n, args.k, _activation(args.activation))
-    if args.n is not None or args.k is not None or args.activation is not None:
-        raise UsageError(f"--n, --k and --activation apply only to '{command} parity'; "
-                         "a family file sets them itself")
-    return load_family_file(args.target)
+        family = parity_family(args.n, args.k, _activation(args.activation))
+    else:
+        if args.n is not None or args.k is not None or args.activation is not None:
+            raise UsageError(f"--n, --k and --activation apply only to '{command} parity'; "
+                             "a family file sets them itself")
+        family = load_family_file(args.target)
+    if args.samples * family.n > MAX_SAMPLE_COORDINATES:  # Monte Carlo time grows with both
+        raise UsageError(f"--samples {args.samples} in dimension n={family.n} draws "
+                         f"{args.samples * family.n} normal coordinates, more than "
+                         f"{MAX_SAMPLE_COORDINATES}; use --samples <= "
+                         f"{max(MAX_SAMPLE_COORDINATES // family.n, 1)}")
+    return family
 
 
 def _parse_rho(text: str) -> Any:
