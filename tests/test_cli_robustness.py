@@ -285,6 +285,13 @@ def test_report_to_a_fifo_is_written_in_place(capsys, tmp_path):
     assert [r["id"] for r in json.loads(received[0])["results"]] == ["A1"]
 
 
+def test_dash_and_dev_stdout_are_one_stream(tmp_path):
+    proc = _subprocess("run", "--id", "A1", "--json", "-", "--markdown", "/dev/stdout")
+    assert proc.returncode == 2 and proc.stdout == "", proc.stderr
+    assert proc.stderr.splitlines() == ["verify: error: --json - and --markdown /dev/stdout are "
+                                        "both standard output; give each report its own path"]
+
+
 def test_plot_to_dev_null(capsys):
     pytest.importorskip("matplotlib")
     _guard_device("/dev/null")

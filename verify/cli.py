@@ -546,6 +546,8 @@ def _run(args: argparse.Namespace) -> int:
                              if path != "-"})
     files = dict(zip([flag for flag, path in targets.items() if path != "-"],
                      outputs.values(), strict=True))
+    if to_stdout:
+        _refuse_second_stdout(to_stdout[0], files)
     entries = select(papers=args.paper, ids=args.id)
     profile = PROFILES[args.profile]
     report = RunReport(profile=profile.name, planted=args.planted)
@@ -573,6 +575,18 @@ def _run(args: argparse.Namespace) -> int:
               "the reports hold what finished", file=sys.stderr)
         return EXIT_INTERRUPTED
     return report.exit_code
+
+
+def _refuse_second_stdout(flag: str, files: dict[str, Any]) -> None:
+    """``--json - --markdown /dev/stdout``: two reports into one stream, refused."""
+    try:
+        st = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return  # stdout is not a file descriptor (captured): no path can name it
+    for other, out in files.items():
+        if out.key == (st.st_dev, st.st_ino):
+            raise UsageError(f"--{flag} - and --{other} {out.given} are both standard output; "
+                             "give each report its own path")
 
 
 def _check_int(flag: str, value: int, low: int, high: int, why: str) -> int:
