@@ -236,3 +236,19 @@ def test_series_kernel_above_its_digit_cap_is_never_verified() -> None:
     assert r.verdict is Verdict.INCONCLUSIVE and str(cap) in r.method, r
     r = check_kernel_claim(cos, half, f"exp(-1)*cosh(1/2) + 10**(-{cap - 5})", digits=cap + 10)
     assert r.verdict is Verdict.REFUTED, r
+
+
+def test_digits_past_the_double_range_finish() -> None:
+    """10.0**-345 is 0 in doubles: the precision driver's target must not be (on the old code
+    c_3 at 345 digits did not finish in 40 s; now about 2 s). Checked against mpmath.quad of
+    sigma(x) He_3(x) phi(x) / sqrt(3!)."""
+    from verify.hermite import certified_coefficient
+
+    c = certified_coefficient(activation("sigmoid"), 3, digits=345)
+    assert c.met and meets_digits(c.ball, 345)
+    with mpmath.workdps(60):
+        ref = mpmath.quad(lambda x: (x**3 - 3 * x) / (1 + mpmath.exp(-x)) * mpmath.npdf(x),
+                          [-mpmath.inf, 0, mpmath.inf]) / mpmath.sqrt(6)
+        ref_text = mpmath.nstr(ref, 50)
+    with workprec(400):
+        assert abs(c.ball - arb(ref_text)) < arb(10) ** -45

@@ -29,11 +29,13 @@ import sympy as sp
 from flint import arb, ctx, fmpq
 
 #: Requested digits are accepted in this range (significant decimal digits of a certified
-#: value). Measured (2 shared cores, load ~5): certified sigmoid c_0..c_10 to 300 digits in
-#: 4 s, 500 in 43 s... 1000 in 46 s (before the precision driver kept its targets in Arb, a
-#: float target underflowed to 0 past 308 digits and 1000 digits never ended). Kernel series
-#: of certified coefficients have their own, lower cap (referee.SERIES_MAX_DIGITS).
-MIN_DIGITS, MAX_DIGITS = 1, 1000
+#: value). The cap keeps a request under a minute: measured with ``verify coeffs sigmoid
+#: --max-degree 10 --digits N`` on 2 shared cores (load 3-6), N = 100: 1.8 s, 345: 7.4 s,
+#: 700: 29 s, 800: 37 s, 1000: 70 s (before the precision driver kept its targets in Arb, a
+#: float target underflowed to 0 past 308 digits: 345 digits took 40 s and 1000 never ended).
+#: A kernel series of certified coefficients has its own cap (referee.SERIES_MAX_DIGITS):
+#: ``verify claim kernel sigmoid --rho 1/2 --value 0.1 --digits N`` takes 8-10 s for every N.
+MIN_DIGITS, MAX_DIGITS = 1, 800
 #: Library calls add guard digits to a request (the referee asks its tiers for digits + 5), so
 #: the tiers accept a request above the cap by this much (``check_digits(..., guard=...)``).
 GUARD_ALLOWANCE = 10
