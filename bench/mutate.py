@@ -97,10 +97,14 @@ class Mutant:
     snippet: str
     replacement: str
     what: str
+    #: the same bug in later (or earlier) versions of the code: tried in order when the
+    #: primary snippet is not found exactly once
+    alternatives: tuple[tuple[str, str], ...] = ()
 
 
-def M(name: str, module: str, snippet: str, replacement: str, what: str) -> Mutant:
-    return Mutant(name, module, snippet, replacement, what)
+def M(name: str, module: str, snippet: str, replacement: str, what: str,
+      *alternatives: tuple[str, str]) -> Mutant:
+    return Mutant(name, module, snippet, replacement, what, alternatives)
 
 
 MUTANTS: list[Mutant] = [
@@ -184,9 +188,13 @@ MUTANTS: list[Mutant] = [
       "    sign = 1\n    edges", "folded integral ignores (-1)^k"),
     M("hermite_kernel_remainder_dropped", "hermite",
       "return [s + arb(0, t.upper()) for s, t in zip(series, tails, strict=True)], n",
-      "return series, n", "Mehler series without its remainder"),
+      "return series, n", "Mehler series without its remainder",
+      ("return ([s + arb(0, t.upper()) for s, t in zip(series, tails, strict=True)],",
+       "return (list(series),")),
     M("hermite_kernel_remainder_power", "hermite", "tails = [abs(pw) * rem for pw in powers]",
-      "tails = [abs(pw * pw) * rem for pw in powers]", "remainder |rho|^{2N} for |rho|^N"),
+      "tails = [abs(pw * pw) * rem for pw in powers]", "remainder |rho|^{2N} for |rho|^N",
+      ("tails = [arb(abs(pw).upper()) * rem for pw in powers]",
+       "tails = [arb(abs(pw * pw).upper()) * rem for pw in powers]")),
     M("hermite_parseval_exponent", "hermite", "ex = arb(2 * j0 + 1) / 2",
       "ex = arb(2 * j0 + 3) / 2", "jump-branch Parseval tail with a larger exponent"),
     M("hermite_parseval_smooth_loop", "hermite",
@@ -215,7 +223,9 @@ MUTANTS: list[Mutant] = [
       "* polys[k - 1]) / (k + d - 1))", "exact P_{k,d} recurrence denominator"),
     M("geg_remainder_dropped", "gegenbauer",
       "        return series + arb(0, remaining), max_terms + 1",
-      "        return series, max_terms + 1", "sphere series without its remainder at max_terms"),
+      "        return series, max_terms + 1", "sphere series without its remainder at max_terms",
+      ("return series + arb(0, remaining.upper()), max_terms + 1, False",
+       "return series, max_terms + 1, False")),
     M("geg_fold_sign", "gegenbauer", "    sign = 1 if k % 2 == 0 else -1\n    r_ball",
       "    sign = 1\n    r_ball", "sphere fold ignores (-1)^k"),
     M("geg_weight_exponent", "gegenbauer", "* pk * c ** (d - 2)", "* pk * c ** (d - 3)",
@@ -237,7 +247,9 @@ MUTANTS: list[Mutant] = [
       "basis, q = rest, q * fmpq(int(coeff.p), int(coeff.q))", "basis, q = rest, q",
       "add_term drops the basis' rational factor"),
     M("numbers_digits_zero", "numbers", "if not MIN_DIGITS <= digits <= MAX_DIGITS:",
-      "if not 0 <= digits <= MAX_DIGITS:", "digits=0 accepted"),
+      "if not 0 <= digits <= MAX_DIGITS:", "digits=0 accepted",
+      ("if not MIN_DIGITS <= digits <= MAX_DIGITS + guard:",
+       "if not 0 <= digits <= MAX_DIGITS + guard:")),
     # --- networks / certificates / montecarlo -----------------------------------------------
     M("networks_parity_tail_dropped", "networks",
       "return total + arb(0, tail.upper()), arb(tail.upper())",
@@ -324,11 +336,15 @@ def _apply(dest: Path, mutant: Mutant) -> str | None:
     """Apply the mutant in ``dest``; None on success, else the reason it could not be."""
     path = dest / FILES[mutant.module]
     text = path.read_text()
-    count = text.count(mutant.snippet)
-    if count != 1:
-        return "snippet not found" if count == 0 else f"snippet ambiguous ({count}x)"
-    path.write_text(text.replace(mutant.snippet, mutant.replacement))
-    return None
+    reason = "snippet not found"
+    for snippet, replacement in ((mutant.snippet, mutant.replacement), *mutant.alternatives):
+        count = text.count(snippet)
+        if count == 1:
+            path.write_text(text.replace(snippet, replacement))
+            return None
+        if count > 1:
+            reason = f"snippet ambiguous ({count}x)"
+    return reason
 
 
 def _env(dest: Path) -> dict[str, str]:
@@ -472,9 +488,9 @@ def main(argv: list[str] | None = None) -> int:
         for m in mutants:
             text = subprocess.run(["git", "-C", str(ROOT), "show", f"{args.rev}:{FILES[m.module]}"],
                                   check=True, capture_output=True, text=True).stdout
-            count = text.count(m.snippet)
-            status = "ok" if count == 1 else ("snippet not found" if count == 0
-                                              else f"snippet ambiguous ({count}x)")
+            counts = [text.count(sn) for sn, _ in ((m.snippet, m.replacement), *m.alternatives)]
+            status = "ok" if 1 in counts else ("snippet not found" if not any(counts)
+                                               else "snippet ambiguous")
             print(f"{m.name:34s} {FILES[m.module]:24s} {status:18s} {m.what}")
         return 0
     names = [m.name for m in MUTANTS]

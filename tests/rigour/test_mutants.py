@@ -69,6 +69,21 @@ def test_a_kernel_off_by_1e9_is_not_verified_near_one():
     assert result.verdict is not Verdict.VERIFIED, result
 
 
+def test_a_wide_series_ball_does_not_verify_a_wrong_value():
+    """Leaky ReLU has exact coefficients but no closed-form kernel, so at rho = 63/64 the
+    claim is decided against the Mehler series alone (400 terms, ball ~6e-9 wide). The true
+    value ``(1-s)^2 K_relu(rho) + s rho`` (``leaky = (1-s) relu + s x``) and a value wrong by
+    1e-9 both overlap it: neither may be VERIFIED to 20 digits, and the true one is not
+    REFUTED."""
+    s, rho = sp.Rational(1, 4), sp.Rational(63, 64)
+    act = activation("leaky_relu", slope=s)
+    true = (1 - s) ** 2 * kernel_closed_form(activation("relu")).subs(RHO, rho) + s * rho
+    wrong = check_kernel_claim(act, rho, true + sp.Rational(1, 10**9), digits=20)
+    assert wrong.verdict is not Verdict.VERIFIED, wrong
+    right = check_kernel_claim(act, rho, true, digits=20)
+    assert right.verdict is not Verdict.REFUTED, right
+
+
 def test_a_ball_equal_overlap_is_not_equality():
     wide, point = arb("1.0", "1e-3"), arb(1) + arb("1e-6")
     result = ball_equal("x = y", wide, point, method="t", digits=20)
