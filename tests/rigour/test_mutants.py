@@ -444,3 +444,14 @@ def test_factorial_in_ball_arithmetic():
         assert big.contains(arb(math.factorial(250)))
         half = arb_value(sp.factorial(sp.Rational(1, 2)))
         assert half.overlaps(arb.pi().sqrt() / 2)
+
+
+def test_digits_zero_refused():
+    """digits=0 would make every ball 'meet' its target (issue 13, item 9)."""
+    from verify.numbers import check_digits
+
+    for bad in (0, -1):
+        with pytest.raises(ValueError, match="digits="):
+            check_digits(bad)
+        with pytest.raises(ValueError, match="digits="):
+            certified_coefficient(activation("sigmoid"), 1, digits=bad)
