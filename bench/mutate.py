@@ -27,8 +27,8 @@ takes about 15-25 minutes on two loaded cores.
 Usage (from the repository root, venv active)::
 
     python bench/mutate.py                     # every mutant, writes bench/MUTATION.md
-    python bench/mutate.py --only a_overlap,c_tail_dropped   # re-run some (no report file
-                                                             #  unless --write)
+    python bench/mutate.py --only a_overlap_verifies,c_hermite_tail_dropped  # re-run some;
+                                            # --write appends them to bench/MUTATION.md
     python bench/mutate.py --list              # names, files, snippet found at --rev?
     python bench/mutate.py --rev HEAD~3 --timeout 300
 
@@ -371,7 +371,7 @@ def _pytest(dest: Path, paths: list[str], timeout: float) -> tuple[str, str, flo
     took = time.perf_counter() - start
     if out.returncode == 0:
         return "passed", "", took
-    match = re.search(r"^(?:FAILED|ERROR) (\S+)", out.stdout, re.MULTILINE)
+    match = re.search(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", out.stdout, re.MULTILINE)
     return "failed", match.group(1) if match else out.stdout.strip().splitlines()[-1], took
 
 
@@ -429,11 +429,21 @@ def _commit(rev: str, *, short: bool = True) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout.strip()
 
 
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _row(r: dict) -> str:
+    killer = f"`{_cell(r['killer'])}`" if r["killer"] else ""
+    return (f"| {r['name']} | `{r['file']}` | {_cell(r['what'])} | {r['verdict']} | {killer} | "
+            f"{r['seconds']:.0f} |")
+
+
 def write_report(rows: list[dict], broken: set[str], rev: str, path: Path) -> None:
     counts: dict[str, int] = {}
     for r in rows:
         counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
-    applied = [r for r in rows if r["verdict"] in ("killed", "survived", "timeout")]
+    applied = [r for r in rows if not r["verdict"].startswith(("snippet", "no tests"))]
     lines = [
         "# Mutation campaign on verify's core",
         "",
@@ -453,9 +463,7 @@ def write_report(rows: list[dict], broken: set[str], rev: str, path: Path) -> No
     lines += ["| mutant | file | change | verdict | killed by | s |",
               "|---|---|---|---|---|---|"]
     for r in rows:
-        killer = f"`{r['killer']}`" if r["killer"] else ""
-        lines.append(f"| {r['name']} | `{r['file']}` | {r['what']} | {r['verdict']} | "
-                     f"{killer} | {r['seconds']:.0f} |")
+        lines.append(_row(r))
     equivalent = [r for r in rows if r["verdict"] == "survived (equivalent)"]
     if equivalent:
         lines += ["", "Equivalent survivors:", ""]
@@ -468,6 +476,20 @@ def write_report(rows: list[dict], broken: set[str], rev: str, path: Path) -> No
     path.write_text("\n".join(lines) + "\n")
 
 
+def append_rerun(rows: list[dict], broken: set[str], rev: str, path: Path) -> None:
+    """Append the rows of an ``--only`` re-run (after new tests) to the report."""
+    lines = ["", f"## Re-run at commit `{_commit(rev)}` "
+             f"({_dt.datetime.now(_dt.UTC):%Y-%m-%d %H:%M} UTC)", ""]
+    if broken:
+        lines += ["Failing without a mutation (left out): "
+                  + ", ".join(f"`{b}`" for b in sorted(broken)) + ".", ""]
+    lines += ["| mutant | file | change | verdict | killed by | s |", "|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(_row(r))
+    with path.open("a") as fh:
+        fh.write("\n".join(lines) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", help="comma-separated mutant names")
@@ -475,7 +497,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=240.0, help="seconds per mutant")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
     parser.add_argument("--write", action="store_true",
-                        help="write bench/MUTATION.md also with --only")
+                        help="with --only: append the re-run to bench/MUTATION.md")
     args = parser.parse_args(argv)
     mutants = MUTANTS
     if args.only:
@@ -498,8 +520,10 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("mutant names must be unique")
     rev = _commit(args.rev, short=False)  # fixed once: others may commit during the run
     rows, broken = run(mutants, rev, args.timeout)
-    if not args.only or args.write:
+    if not args.only:
         write_report(rows, broken, rev, ROOT / "bench" / "MUTATION.md")
+    elif args.write:
+        append_rerun(rows, broken, rev, ROOT / "bench" / "MUTATION.md")
     survivors = [r["name"] for r in rows if r["verdict"].startswith("survived")]
     print(f"\n{len(rows)} mutants, {sum(r['verdict'] == 'killed' for r in rows)} killed, "
           f"{len(survivors)} survived: {', '.join(survivors) or '-'}")
