@@ -260,3 +260,28 @@ def test_overflowing_weights_not_certified(mishandled):
     assert gauss["verdict"] == "refuted"  # the family really is not orthogonal
     assert doc["orthogonality"]["verdict"] != "verified"
     assert proc.returncode != 0
+
+
+def test_ctrl_c_stops_verify_family_between_steps(monkeypatch, capsys):
+    """A Ctrl-C (the flag the first SIGINT sets) stops `verify family` at the next step: the
+    Monte Carlo controls, the last and slowest step, never run, and the exit code is 130."""
+    from verify import cli, family_check
+
+    def controls_must_not_run(*args, **kwargs):
+        raise AssertionError("the Monte Carlo controls ran after Ctrl-C")
+
+    monkeypatch.setattr(family_check, "_controls", controls_must_not_run)
+    calls = []
+    real_checkpoint = cli.checkpoint
+
+    def press_ctrl_c_once_then_check() -> None:
+        calls.append(1)
+        cli._Interrupt.requested = True
+        real_checkpoint()
+
+    monkeypatch.setattr(cli, "checkpoint", press_ctrl_c_once_then_check)
+    code = cli.main(["family", "parity", "--n", "6", "--k", "4", "--activation", "relu",
+                     "--quiet"])
+    assert code == 130
+    assert calls, "verify family never reached a step boundary"
+    assert "bug" not in capsys.readouterr().err

@@ -424,8 +424,8 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
         k = check_degree(args.degree, name="degree")
         half = rounding_half_width(args.value) if args.rounded else None
         value = parse_claim_expression(args.value)
-        result = check_coefficient_claim(act, k, value, digits=args.digits, half_width=half,
-                                         basis=basis)
+        result = check_coefficient_claim(act, k, args.value, digits=args.digits,
+                                         half_width=half, basis=basis)
         latex = latex_statement("coeff", act, basis, value, k=k, half_width=half)
     elif args.kind == "formula":
         from .report import progress
@@ -437,13 +437,13 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
                 advance(f"k={c.k}")
                 checkpoint()
 
-            result = check_formula_claim(act, formula, degrees, digits=args.digits,
+            result = check_formula_claim(act, args.formula, degrees, digits=args.digits,
                                          basis=basis, progress=tick)
         latex = latex_statement("formula", act, basis, formula, degrees=degrees)
     else:
         rho = _parse_rho(args.rho)
         value = parse_claim_expression(args.value)
-        result = check_kernel_claim(act, rho, value, digits=args.digits, basis=basis)
+        result = check_kernel_claim(act, rho, args.value, digits=args.digits, basis=basis)
         latex = latex_statement("kernel", act, basis, value, rho=rho)
     if args.json:
         doc = result.to_json()
@@ -476,7 +476,8 @@ def _family(args: argparse.Namespace) -> int:
     with status("certificates, norms, Monte Carlo controls",
                 enabled=not args.quiet and sys.stderr.isatty()):
         report = check_family(family, parity_k=parity_k, digits=args.digits,
-                              mc_samples=args.samples, seed=args.seed, tau=tau)
+                              mc_samples=args.samples, seed=args.seed, tau=tau,
+                              progress=lambda _step: checkpoint())
     if args.json:
         print(json.dumps(report.to_json()))
     else:
