@@ -46,9 +46,14 @@ import scipy.special
 import sympy as sp
 from flint import acb, fmpq
 
+from .budget import ProofTimeout, time_limit
 from .expressions import SYMBOLS, compile_acb, parse
 
 X = SYMBOLS["x"]
+#: Seconds for each symbolic parity proof of an activation (not finishing = not proved).
+_PARITY_SECONDS = 4
+#: Largest constant A in a growth bound e^{A + B|x|}: e^700 is near the top of the doubles.
+_EXP_CONSTANT_CAP = sp.Integer(700)
 
 
 @dataclass(frozen=True)
@@ -253,8 +258,23 @@ def _analyse(name: str, expr: sp.Expr) -> Activation:
         raise ValueError(f"activation={name!r} must be real-valued")
     pieces = _pieces(name, expr)
     growth = _growth_or_raise(name, pieces)
-    odd_zero, even_const = _parity(expr) if len(pieces) == 1 else _parity_of_pieces(pieces)
-    slope = sp.Integer(0) if odd_zero else _odd_slope(expr, pieces)
+    # Parity facts are symbolic proofs, each within a time budget: one that SymPy does not
+    # finish counts as not proved (the tiers then compute what a parity would have zeroed).
+    if len(pieces) == 1:
+        odd_zero, even_const = _parity(expr)
+    else:
+        try:
+            with time_limit(_PARITY_SECONDS):
+                odd_zero, even_const = _parity_of_pieces(pieces)
+        except ProofTimeout:
+            odd_zero, even_const = False, None
+    slope: sp.Expr | None = sp.Integer(0)
+    if not odd_zero:
+        try:
+            with time_limit(_PARITY_SECONDS):
+                slope = _odd_slope(expr, pieces)
+        except ProofTimeout:
+            slope = None
     return Activation(name, expr, pieces, growth, odd_zero, even_const, slope)
 
 
@@ -442,6 +462,8 @@ def _bound_exp_abs(u: sp.Expr) -> _Bound | None:
     a, b, p, _ = bd
     if b != 0 and p < 1:  # |x|^p <= 1 + |x| for p < 1
         a, b = a + b, b
+    if not _EXP_CONSTANT_CAP >= a:  # e^a beyond ~1e304: no useful bound (exp(exp(...)) towers)
+        return None
     return (sp.exp(a), _ZERO, _ZERO, b)
 
 
@@ -512,27 +534,48 @@ def _bound_log(arg: sp.Expr) -> _Bound | None:
 def _parity(expr: sp.Expr) -> tuple[bool, sp.Expr | None]:
     """(odd part vanishes, constant value of the even part or None), proved symbolically.
 
-    A parity that SymPy cannot prove is reported as absent: the tiers then compute those
-    coefficients instead of declaring them zero.
+    A parity that SymPy cannot prove (or not within its time budget, each of the two facts
+    with its own) is reported as absent: the tiers then compute those coefficients instead of
+    declaring them zero.
     """
     mirrored = expr.subs(X, -X)
-    odd = not _numerically_nonzero(expr - mirrored) and _simplifies_to_zero(expr - mirrored)
+    odd = _proved_within_budget(expr - mirrored)
     even = (expr + mirrored) / 2
-    at_one = sp.simplify(even.subs(X, 1))
-    even_const = (at_one if not _numerically_nonzero(even - at_one)
-                  and _simplifies_to_zero(even - at_one) else None)
+    even_const = None
+    try:
+        with time_limit(_PARITY_SECONDS):
+            at_one = sp.simplify(even.subs(X, 1))
+    except ProofTimeout:
+        return odd, None
+    if _proved_within_budget(even - at_one):
+        even_const = at_one
     return odd, even_const
+
+
+def _proved_within_budget(e: sp.Expr) -> bool:
+    """``e == 0`` identically, proved by SymPy within ``_PARITY_SECONDS`` (False: not proved)."""
+    if _numerically_nonzero(e):
+        return False
+    try:
+        with time_limit(_PARITY_SECONDS):
+            return _simplifies_to_zero(e)
+    except ProofTimeout:
+        return False
 
 
 def _numerically_nonzero(e: sp.Expr) -> bool:
     """True when ``e`` is clearly nonzero at a sample point (a quick way to skip a symbolic
-    proof that would fail anyway; a False here proves nothing)."""
+    proof that would fail anyway; a False here proves nothing). "Clearly": above 1e-12 of the
+    size of its terms at that point, at 30 digits (so a difference of tiny terms, such as
+    ``sin(x)**1000 - sin(1)**1000``, still counts)."""
+    terms = e.args if e.is_Add else (e,)
     for point in (sp.Rational(3, 10), sp.Rational(7, 10), sp.Rational(19, 10)):
         try:
             value = complex(e.subs(X, point).evalf(30))
+            scale = max(abs(complex(t.subs(X, point).evalf(30))) for t in terms)
         except (TypeError, ValueError):
             return False
-        if abs(value) > 1e-12:
+        if abs(value) > 1e-12 * scale and abs(value) > 1e-300:
             return True
     return False
 

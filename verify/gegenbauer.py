@@ -56,6 +56,7 @@ from .hermite import (
     symmetry_zero,
 )
 from .numbers import (
+    EVAL_LIMIT,
     GUARD_ALLOWANCE,
     Coefficient,
     ExactValue,
@@ -331,7 +332,7 @@ def _sphere_integral(act: Activation, k: int, d: int, radius: sp.Rational, targe
             x = r_ball * s
             return (right(x, analytic) + sign * left(-x, analytic)) * pk * c ** (d - 2)
 
-        total += acb.integral(f, lo, hi, abs_tol=arb(target) / cd / 4)
+        total += acb.integral(f, lo, hi, abs_tol=arb(target) / cd / 4, eval_limit=EVAL_LIMIT)
     return total.real * cd
 
 

@@ -49,6 +49,7 @@ from .conventions import (
 )
 from .expressions import arb_value
 from .numbers import (
+    EVAL_LIMIT,
     GUARD_ALLOWANCE,
     Coefficient,
     ExactValue,
@@ -505,7 +506,7 @@ def _integrate(act: Activation, k: int, length: int, target: arb) -> arb:
                 he = h1
             return s * he * (-z * z / 2).exp()
 
-        total += acb.integral(f, lo, hi, abs_tol=abs_tol)
+        total += acb.integral(f, lo, hi, abs_tol=abs_tol, eval_limit=EVAL_LIMIT)
     value = total.real * norm
     return value + arb(0, tail_bound(act, length).upper())
 
@@ -597,7 +598,7 @@ def _certified_second_moment(act: Activation, digits: int) -> arb:
         def f(z: acb, analytic: bool, right=right, left=left) -> acb:
             return (right(z, analytic) ** 2 + left(-z, analytic) ** 2) * (-z * z / 2).exp()
 
-        total += acb.integral(f, lo, hi)
+        total += acb.integral(f, lo, hi, eval_limit=EVAL_LIMIT)
     value = total.real / (2 * arb.pi()).sqrt()
     return value + arb(0, _square_tail(act, length).upper())
 

@@ -39,6 +39,10 @@ MIN_DIGITS, MAX_DIGITS = 1, 800
 #: Library calls add guard digits to a request (the referee asks its tiers for digits + 5), so
 #: the tiers accept a request above the cap by this much (``check_digits(..., guard=...)``).
 GUARD_ALLOWANCE = 10
+#: Integrand evaluations allowed in one ``acb.integral`` call (Arb's default grows like
+#: prec^2, unbounded in practice at high precision). Past it Arb stops and returns a valid,
+#: wider enclosure: the coefficient then comes back with ``met`` False, in bounded time.
+EVAL_LIMIT = 200_000
 
 
 class NonFiniteBall(ArithmeticError):
@@ -63,7 +67,7 @@ def check_digits(digits: object, *, name: str = "digits", guard: int = 0) -> int
                         f"{MAX_DIGITS}")
     if not MIN_DIGITS <= digits <= MAX_DIGITS + guard:
         raise ValueError(f"{name}={digits} must be from {MIN_DIGITS} to {MAX_DIGITS} (the cap "
-                         "keeps a request bounded in time); use e.g. --digits 30")
+                         "keeps a request bounded in time); ask for e.g. 30 digits")
     return int(digits)
 
 

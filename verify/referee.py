@@ -36,16 +36,14 @@ value lies within half a unit of its last printed digit.
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import sympy as sp
 from flint import arb
 
 from .activations import Activation, activation
+from .budget import ProofTimeout, time_limit
 from .checks import CheckResult, Strength, Verdict, combine
 from .conventions import check_degree, check_degrees, check_dimension
 from .expressions import SYMBOLS, arb_value, parse
@@ -181,6 +179,16 @@ def rounding_half_width(text: str) -> sp.Rational:
     return sp.Rational(1, 2) * sp.Integer(10) ** exponent
 
 
+def _our_ball(ours: Coefficient, exact_alternative: sp.Expr | None) -> arb:
+    """Our value as a ball at the current precision: from its exact form, else from the closed
+    form given beside it (re-evaluated, so it tightens with precision), else the computed ball."""
+    if ours.exact is not None:
+        return ours.exact.ball()
+    if exact_alternative is not None:
+        return arb_value(exact_alternative)
+    return ours.ball
+
+
 def _decide_interval(claimed: sp.Expr, ours: Coefficient, half_width: sp.Rational,
                      digits: int, claim: str, *, exact_alternative: sp.Expr | None = None,
                      spelled: int | None = None, method_prefix: str = "") -> CheckResult:
@@ -196,18 +204,16 @@ def _decide_interval(claimed: sp.Expr, ours: Coefficient, half_width: sp.Rationa
     evidence: dict = {}
     for _ in range(3):
         with workprec(prec):
-            if ours.exact is not None:
-                ours_ball = ours.exact.ball()
-            elif exact_alternative is not None:
-                ours_ball = arb_value(exact_alternative)
-            else:
-                ours_ball = ours.ball
-            diff = abs(arb_value(claimed) - ours_ball)
+            ours_ball = _our_ball(ours, exact_alternative)
+            claimed_ball = arb_value(claimed)
+            diff = abs(claimed_ball - ours_ball)
             width = arb_value(half_width)
             if not diff.is_finite():
                 return _undecided(claim, f"the claimed value has no finite enclosure at {prec} "
                                   "bits", {"precision_bits": prec})
-            evidence = {"claimed": str(claimed), "computed": report_ball(ours_ball, digits)[0],
+            evidence = {"claimed": report_ball(claimed_ball, max(digits, spelled or 0))[0],
+                        "claimed_exact": str(claimed)[:2000],
+                        "computed": report_ball(ours_ball, digits)[0],
                         "difference_bound": report_ball(diff, 3)[0],
                         "allowed_by_rounding": str(half_width), "precision_bits": prec}
             if spelled is not None:
@@ -592,12 +598,7 @@ def _decide(claimed: sp.Expr, ours: Coefficient, digits: int, claim: str, *,
     for _ in range(3):
         with workprec(prec):
             claimed_ball = arb_value(claimed)
-            if ours.exact is not None:
-                ours_ball = ours.exact.ball()
-            elif exact_alternative is not None:
-                ours_ball = arb_value(exact_alternative)
-            else:
-                ours_ball = ours.ball
+            ours_ball = _our_ball(ours, exact_alternative)
             if not (claimed_ball.is_finite() and ours_ball.is_finite()):
                 which = "the claimed value" if not claimed_ball.is_finite() else "our value"
                 return _undecided(claim, f"{which} has no finite enclosure at {prec} bits",
@@ -669,29 +670,7 @@ def _proved_zero(expr: sp.Expr) -> bool:
     if expr == 0:
         return True
     try:
-        with _time_limit(_PROOF_SECONDS):
+        with time_limit(_PROOF_SECONDS):
             return bool(sp.simplify(expr) == 0)
-    except (_ProofTimeout, TypeError, ValueError, NotImplementedError, RecursionError):
+    except (ProofTimeout, TypeError, ValueError, NotImplementedError, RecursionError):
         return False
-
-
-class _ProofTimeout(Exception):
-    pass
-
-
-@contextmanager
-def _time_limit(seconds: int) -> Iterator[None]:
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def handler(signum: int, frame: object) -> None:
-        raise _ProofTimeout
-
-    previous = signal.signal(signal.SIGALRM, handler)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
