@@ -44,7 +44,7 @@ T = TypeVar("T", fmpq, arb, acb)
 #: memory in a table of (degree + 1) rows.
 MAX_DEGREE = 10_000
 #: Largest sphere dimension accepted.
-MAX_DIMENSION = 1_000_000
+MAX_DIMENSION = 100_000
 
 
 def check_degree(k: object, *, name: str = "k", cap: int = MAX_DEGREE) -> int:
