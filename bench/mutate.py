@@ -314,10 +314,6 @@ EQUIVALENT = {
     "geg_guard_bits_zero": "guard bits only choose the starting precision; the loop raises the "
     "precision until the ball meets the digits, and every ball is a valid enclosure whatever the "
     "precision: slower, never wrong",
-    "expr_kinks_analytic": "activations are split at every kink and jump into pieces whose "
-    "expressions have no Abs/Max/Min/sign/Heaviside (an activation with infinitely many kinks is "
-    "refused), so the integrator never evaluates a kink node; claimed values are evaluated "
-    "with analytic=False",
 }
 
 

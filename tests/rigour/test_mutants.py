@@ -455,3 +455,23 @@ def test_digits_zero_refused():
             check_digits(bad)
         with pytest.raises(ValueError, match="digits="):
             certified_coefficient(activation("sigmoid"), 1, digits=bad)
+
+
+def test_compile_acb_reports_kinks_as_non_analytic():
+    """compile_acb's contract (kills mutant expr_kinks_analytic): with analytic=True a kink or
+    jump function gives a non-finite value (conservatively, on any ball), so acb.integral never
+    uses a Taylor bound across it; on a real ball with analytic=False it is a finite value.
+    The tiers split activations at their kinks, so only this contract test observes it."""
+    import sympy as sp
+    from flint import acb, arb
+
+    from verify.expressions import SYMBOLS, compile_acb
+
+    x = SYMBOLS["x"]
+    near_zero = acb(arb(0, 0.25), arb(0, 0.25))
+    real_ball = acb(arb(0, 0.25))
+    for expr in (sp.Abs(x), sp.Max(x, 0), sp.Min(x, 0), sp.sign(x), sp.Heaviside(x)):
+        f = compile_acb(expr, x)
+        assert not f(near_zero, True).is_finite(), expr
+        assert not f(real_ball, True).is_finite(), expr
+        assert f(real_ball, False).is_finite(), expr
