@@ -273,7 +273,11 @@ def certified_sphere_coefficient(act: Activation, k: int, *, d: int, r: object =
         with workprec(bits_for_digits(digits) + 10):
             return Coefficient(k, "exact", forced.ball(), forced,
                                "exact value from a proved symmetry", True)
-    magnitude = start_magnitude(float(gegenbauer_float(act, k, d=d, r=radius)[k]))
+    try:  # a first guess of |a_k| only: doubles may overflow where balls do not
+        estimate = float(gegenbauer_float(act, k, d=d, r=radius)[k])
+    except ValueError:
+        estimate = math.nan
+    magnitude = start_magnitude(estimate)
     # The ball recurrence for P_{k,d} widens by up to ~1.27 bits per degree: guard bits.
     prec = bits_for_digits(digits) + magnitude_bits(magnitude) + 20 + _guard_bits(k)
     ball = arb("nan")

@@ -377,7 +377,11 @@ def _certified_coefficient(act: Activation, k: int, digits: int) -> Coefficient:
         with workprec(bits_for_digits(digits) + 10):
             return Coefficient(k, "exact", forced.ball(), forced,
                                "exact value from a proved symmetry", True)
-    magnitude = start_magnitude(float(float_coefficients(act, k)[k]))
+    try:  # a first guess of |c_k| only: doubles may overflow where balls do not
+        estimate = float(float_coefficients(act, k)[k])
+    except ValueError:
+        estimate = math.nan
+    magnitude = start_magnitude(estimate)
     prec = bits_for_digits(digits) + magnitude_bits(magnitude) + 20
     ball = arb("nan")
     while prec <= _MAX_PREC_BITS:
@@ -553,7 +557,8 @@ def float_coefficients(act: Activation, max_degree: int, *, nodes_per_panel: int
         sig = act.numpy(xs)
     weight = ws * sig * np.exp(-xs * xs / 4) / math.sqrt(2 * math.pi)
     scaled = hermite_normalized_scaled_float(max_degree, xs)
-    out = scaled @ weight
+    with np.errstate(over="ignore", invalid="ignore"):  # non-finite: refused below
+        out = scaled @ weight
     for k in range(max_degree + 1):
         forced = symmetry_zero(act, k)
         if forced is not None and forced.is_zero():

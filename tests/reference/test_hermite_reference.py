@@ -263,3 +263,27 @@ def test_second_moment_exact_values(name, value):
         ball = second_moment(act, digits=40)
         assert ball.contains(arb(fmpq(int(value.p), int(value.q))))
         assert ball.rad() < arb(10) ** -40
+
+
+def test_certified_tier_where_doubles_overflow():
+    """exp(-x**2) x**5000: its coefficients overflow doubles (~1e6969), which the certified
+    tier only uses as a first guess; the ball must still come out and contain the exact
+    c_0 = E[g^5000 e^{-g^2}] = 3^(-2500.5) (4999)!! (a Gaussian moment at variance 1/3)."""
+    import warnings
+
+    from flint import arb
+
+    from verify.activations import activation
+    from verify.hermite import certified_coefficient
+    from verify.numbers import workprec
+
+    act = activation("exp(-x**2)*x**5000")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no RuntimeWarning from the float guess either
+        c0 = certified_coefficient(act, 0, digits=15)
+    assert c0.met
+    with workprec(23500):
+        exact = arb.fac_ui(5000) / (arb(2) ** 2500 * arb.fac_ui(2500))
+        exact *= arb(3) ** (-arb(5001) / 2)
+        assert c0.ball.overlaps(exact)
+        assert abs(c0.ball.mid() / exact - 1) < arb("1e-14")
