@@ -42,7 +42,6 @@ from functools import cached_property
 from typing import Any
 
 import numpy as np
-import scipy.special
 import sympy as sp
 from flint import acb, fmpq
 
@@ -148,7 +147,10 @@ class Activation:
 
 def _lambdify(expr: sp.Expr) -> Callable[[np.ndarray], np.ndarray]:
     # The expression was built from a whitelist by expressions.parse, so the code lambdify
-    # prints and compiles contains only numpy/scipy calls of known functions.
+    # prints and compiles contains only numpy/scipy calls of known functions. SciPy is imported
+    # here, when a float evaluator is first needed: exact commands never pay for it.
+    import scipy.special
+
     u = sp.Wild("u")
     softplus = sp.Function("logaddexp0")
     stable = expr.replace(sp.log(1 + sp.exp(u)), softplus(u))  # no overflow at large x

@@ -36,3 +36,22 @@ def test_variance_matches_numpy_two_pass():
     assert values.shape == (n,)
     assert math.isclose(est.mean, float(values.mean()), rel_tol=1e-13)
     assert math.isclose(est.stderr, float(values.std(ddof=1)) / math.sqrt(n), rel_tol=1e-10)
+
+
+def test_monte_carlo_hot_loops_run_with_one_blas_thread():
+    """The batches are small matrix products: estimate() runs them with one BLAS thread (faster
+    on few cores, and the summation order no longer depends on the machine's thread count)."""
+    from threadpoolctl import threadpool_info
+
+    from verify.measures import gaussian
+    from verify.montecarlo import estimate
+
+    seen: list[int] = []
+
+    def integrand(x):
+        seen.extend(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+        return x[:, 0] ** 2
+
+    est = estimate(integrand, gaussian(3), n_samples=1000, seed=3)
+    assert abs(est.mean - 1) < 6 * est.stderr
+    assert seen and set(seen) == {1}
