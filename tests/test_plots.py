@@ -33,7 +33,8 @@ def _non_trivial_png(path: Path) -> None:
     ["coeffs", "relu", "--basis", "gegenbauer", "--dim", "10", "--max-degree", "20"],
     ["kernel", "relu"],
     ["family", "parity", "--n", "4", "--k", "2", "--activation", "relu", "--samples", "2000"],
-], ids=["coeffs-hermite", "coeffs-sphere", "kernel", "family"])
+    ["family", "examples/he2_vs_constant.json", "--samples", "2000"],
+], ids=["coeffs-hermite", "coeffs-sphere", "kernel", "family", "family-undecided"])
 def test_png_plots(tmp_path: Path, args: list[str]) -> None:
     out = tmp_path / "figure.png"
     proc = _verify("plot", *args, "--out", str(out))
@@ -60,3 +61,126 @@ def test_plot_bad_input(tmp_path: Path, args: list[str], needle: str) -> None:
     proc = _verify("plot", *args)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     assert needle in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+# --- The Python API (issue 11, item 5): Figures, ax=, str | Path, fonts, labels, signs, Gram maps.
+
+plots = pytest.importorskip("verify.plots")
+from matplotlib.figure import Figure  # noqa: E402
+
+from verify.activations import activation  # noqa: E402
+from verify.family_check import load_family_file  # noqa: E402
+from verify.hermite import hermite_coefficients  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sigmoid_coeffs() -> list:
+    return hermite_coefficients(activation("sigmoid"), 12, digits=10)
+
+
+def test_coefficients_return_figure_for_str_and_path(tmp_path: Path, sigmoid_coeffs) -> None:
+    act = activation("sigmoid")
+    for out in (str(tmp_path / "a.png"), tmp_path / "b.png"):
+        fig = plots.plot_coefficients(sigmoid_coeffs, act, out)
+        assert isinstance(fig, Figure)
+        _non_trivial_png(Path(out))
+    fig = plots.plot_coefficients(sigmoid_coeffs, act)  # out=None: nothing written
+    assert isinstance(fig, Figure) and sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.png", "b.png"]
+
+
+def test_ax_draws_into_the_given_axes(sigmoid_coeffs) -> None:
+    fig = Figure()
+    left, right = fig.subplots(1, 2)
+    assert plots.plot_coefficients(sigmoid_coeffs, activation("sigmoid"), ax=right) is fig
+    assert right.lines and not left.lines and right.get_yscale() == "log"
+
+
+def test_pdf_embeds_truetype_not_type3(tmp_path: Path, sigmoid_coeffs) -> None:
+    import matplotlib
+
+    before = (matplotlib.rcParams["pdf.fonttype"], matplotlib.rcParams["ps.fonttype"])
+    out = tmp_path / "c.pdf"
+    plots.plot_coefficients(sigmoid_coeffs, activation("sigmoid"), out)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and b"/Subtype /Type3" not in data
+    assert b"/FontFile2" in data  # an embedded TrueType font program
+    # set locally, not globally
+    assert (matplotlib.rcParams["pdf.fonttype"], matplotlib.rcParams["ps.fonttype"]) == before
+
+
+def test_labels_are_mathtext_from_sp_latex() -> None:
+    import sympy as sp
+
+    assert plots.coefficient_label(activation("sigmoid")) == r"$c_k(\mathrm{sigmoid})$"
+    assert plots.coefficient_label(activation("relu"), d=10) == r"$a_k(\mathrm{relu};\ d=10)$"
+    assert plots.coefficient_label(activation("relu"), d=10, r=sp.Rational(3, 2)) == (
+        r"$a_k(\mathrm{relu};\ d=10,\ r=\frac{3}{2})$")
+    expr = activation("x*tanh(x)")
+    assert plots.coefficient_label(expr) == f"$c_k({sp.latex(expr.expr)})$"
+    assert "tanh" in sp.latex(expr.expr)
+    coeffs = hermite_coefficients(expr, 4, digits=8)
+    ax = plots.plot_coefficients(coeffs, expr).axes[0]
+    assert ax.get_ylabel() == rf"$|c_k({sp.latex(expr.expr)})|$"
+    assert ax.get_xlabel() == "$k$"
+
+
+def test_sign_shown_filled_positive_hollow_negative(sigmoid_coeffs) -> None:
+    ax = plots.plot_coefficients(sigmoid_coeffs, activation("sigmoid")).axes[0]
+    positive = {c.k for c in sigmoid_coeffs if c.ball > 0}
+    negative = {c.k for c in sigmoid_coeffs if c.ball < 0}
+    assert {3, 7, 11} <= negative and {0, 1, 5, 9} <= positive  # odd c_k alternate
+    filled, hollow = set(), set()
+    for line in ax.lines:
+        if line.get_marker() in ("o", "s", "D") and line.get_gid() == "coefficient":
+            xs = {int(v) for v in line.get_xdata()}
+            (hollow if line.get_markerfacecolor() == "none" else filled).update(xs)
+    assert filled == positive and hollow == negative
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("> 0" in t and "filled" in t for t in legend), legend
+    assert any("< 0" in t and "hollow" in t for t in legend), legend
+
+
+def _gram_axes(fig: Figure):
+    return next(a for a in fig.axes if a.get_gid() == "gram")
+
+
+def test_gram_map_integer_ticks_and_annotations(tmp_path: Path) -> None:
+    family = load_family_file(str(ROOT / "examples" / "parity_n4_k2.json"))
+    fig = plots.plot_family(family, tmp_path / "g.png", samples=500)
+    ax = _gram_axes(fig)
+    assert list(ax.get_xticks()) == [0, 1, 2] and list(ax.get_yticks()) == [0, 1, 2]
+    entries = [t for t in ax.texts if t.get_gid() == "gram-entry"]
+    assert len(entries) == 9
+    texts = [t.get_text() for t in entries]
+    assert texts.count("0") == 6 and "?" not in texts  # off-diagonal: proved 0 (law-free)
+    _non_trivial_png(tmp_path / "g.png")
+
+
+def test_plot_family_marks_undecided_entries(tmp_path: Path) -> None:
+    # Biased, non-unit units: no exact Gaussian kernel, so E[f_i f_j] is left undecided
+    # by verify family; the plot must say so, never draw a number for it.
+    family = load_family_file(str(ROOT / "examples" / "he2_vs_constant.json"))
+    fig = plots.plot_family(family, tmp_path / "u.png", samples=500)
+    ax = _gram_axes(fig)
+    entries = [t.get_text() for t in ax.texts if t.get_gid() == "gram-entry"]
+    assert entries == ["?"] * 4
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 4
+    mc = next(a for a in fig.axes if a.get_gid() == "monte-carlo")
+    legend = [t.get_text() for t in mc.get_legend().get_texts()]
+    assert any("undecided" in t for t in legend), legend
+    assert not any(t.startswith(("exact value", "certified value")) for t in legend), legend
+    _non_trivial_png(tmp_path / "u.png")
+
+
+def test_kernel_returns_figure_and_ax(tmp_path: Path) -> None:
+    act = activation("relu")
+    fig = plots.plot_kernel(act, str(tmp_path / "k.pdf"), points=9)
+    assert isinstance(fig, Figure)
+    assert b"/Subtype /Type3" not in (tmp_path / "k.pdf").read_bytes()
+    top = fig.axes[0]
+    assert top.get_xlabel() == "" and "$" in top.get_ylabel()
+    own = Figure()
+    ax = own.subplots()
+    assert plots.plot_kernel(act, ax=ax, points=9) is own and ax.lines

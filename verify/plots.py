@@ -1,48 +1,74 @@
 """Figures (matplotlib, the optional extra ``plot``): coefficients, dual kernels, families.
 
-Every figure is written to a file (PNG or PDF, by the suffix; PNG to a character device or
-FIFO such as /dev/null), whole or not at all (:mod:`verify.files`); no display is needed. Values
-with a guarantee are drawn as such (exact points, certified error bars), float screening
-values are labelled as carrying none, and Monte Carlo bands are labelled as asymptotic.
+Every function draws into a new :class:`matplotlib.figure.Figure`, or into the Axes given as
+``ax=``, and returns the Figure. ``out`` (a ``str`` or :class:`~pathlib.Path`, PNG or PDF by
+the suffix; PNG to a character device or FIFO such as /dev/null) writes it, whole or not at
+all and with the umask's mode (:mod:`verify.files`); ``out=None`` writes nothing. No display
+and no pyplot are needed: the figures are not registered with pyplot, so a loop does not
+accumulate open figures (a notebook shows a returned Figure as usual).
+
+For papers: labels are mathtext built with :func:`sympy.latex`; files are written with
+TrueType fonts (``pdf.fonttype`` and ``ps.fonttype`` 42, :data:`PAPER_RC`, set only while
+saving: many submission systems reject Type 3 fonts). A figure you save yourself uses your
+rcParams: save it inside ``matplotlib.rc_context(PAPER_RC)`` for the same fonts.
+
+Values with a guarantee are drawn as such (exact points, certified error bars, exact or
+certified Gram entries), float screening values are labelled as carrying none, entries that
+are not decided are marked as such and carry no number, and Monte Carlo bands are labelled as
+asymptotic.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from flint import arb, fmpq
 
-from .activations import Activation
+from .activations import NAMES, Activation
 from .files import check_output as _check_file
 from .files import write_whole
 from .numbers import workprec
 
 _SUFFIXES = (".png", ".pdf")
 
+#: rcParams under which files are written: TrueType (Type 42) fonts in PDF and PostScript.
+PAPER_RC: dict[str, Any] = {"pdf.fonttype": 42, "ps.fonttype": 42}
 
-def _pyplot() -> Any:
+#: Gram maps with at most this many members get every entry written in its cell.
+MAX_ANNOTATED = 12
+
+
+def require_matplotlib() -> Any:
+    """The matplotlib module; ValueError (one line, saying how to install it) when missing."""
     try:
         import matplotlib
+        import matplotlib.figure  # noqa: F401  (the Figure class every plot draws into)
     except ImportError:
         raise ValueError("plots need matplotlib: pip install -e '.[plot]'") from None
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
+    return matplotlib
 
 
-def check_output(path: str) -> Path:
+# The command line's name for the check above (verify.cli calls it before computing).
+_pyplot = require_matplotlib
+
+
+def check_output(path: str | os.PathLike[str]) -> Path:
     """The output path must end in .png or .pdf (a character device or FIFO such as /dev/null
     may have no suffix: it gets PNG) and be writable (see :func:`verify.files.check_output`:
     its folder exists, it is no directory; a symlink is followed)."""
-    out = Path(path)
-    if out.suffix.lower() not in _SUFFIXES and not _is_stream(path):
-        raise ValueError(f"--out {path}: the file name must end in .png or .pdf")
-    _check_file(path, label=f"--out {path}")
+    if isinstance(path, bool) or not isinstance(path, str | os.PathLike):
+        raise TypeError(f"out={path!r} must be a file name (str or Path) or None")
+    text = os.fspath(path)
+    out = Path(text)
+    if out.suffix.lower() not in _SUFFIXES and not _is_stream(text):
+        raise ValueError(f"--out {text}: the file name must end in .png or .pdf")
+    _check_file(text, label=f"--out {text}")
     return out
 
 
@@ -54,22 +80,160 @@ def _is_stream(path: str) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
-def _save(fig: Any, out: Path) -> Path:
-    """Render to memory, then write whole or not at all (a device or FIFO: in place)."""
-    fmt = out.suffix.lower()[1:] if out.suffix.lower() in _SUFFIXES else "png"
+def _figure(ax: Any, figsize: tuple[float, float], **subplots: Any) -> tuple[Any, Any]:
+    """A new Figure with its axes (``subplots`` as for ``Figure.subplots``), or the given
+    Axes (or sequence of Axes) and the Figure they belong to."""
+    require_matplotlib()
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    if ax is None:
+        fig = Figure(figsize=figsize)
+        return fig, fig.subplots(**subplots)
+    axes = list(ax) if isinstance(ax, Sequence | np.ndarray) else [ax]
+    if not axes or not all(isinstance(a, Axes) for a in axes):
+        raise TypeError(f"ax={ax!r} must be a matplotlib Axes (or a sequence of Axes) or None")
+    fig = axes[0].get_figure(root=True)
+    return fig, (axes[0] if len(axes) == 1 else axes)
+
+
+def _finish(fig: Any, out: str | os.PathLike[str] | None) -> Any:
+    """Write ``fig`` to ``out`` unless it is None: rendered to memory under
+    :data:`PAPER_RC`, then written whole or not at all (a device or FIFO: in place)."""
+    if out is None:
+        return fig
+    path = check_output(out)
+    fmt = path.suffix.lower()[1:] if path.suffix.lower() in _SUFFIXES else "png"
+    import matplotlib
+
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=130, bbox_inches="tight")
-    write_whole(str(out), buffer.getvalue())
-    return out
+    rc: Any = PAPER_RC  # matplotlib types rc keys as literals
+    with matplotlib.rc_context(rc):
+        fig.savefig(buffer, format=fmt, dpi=130, bbox_inches="tight")
+    write_whole(str(path), buffer.getvalue())
+    return fig
 
 
-def plot_coefficients(coeffs: list[Any], label: str, out: Path) -> Path:
-    """|c_k| on a log axis: exact values as filled dots, certified balls with their error bars,
-    float values as hollow dots (no guarantee), exact zeros as crosses on the bottom edge."""
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(7, 4))
-    groups: dict[str, tuple[list[int], list[float], list[float]]] = {
-        "exact": ([], [], []), "certified": ([], [], []), "float": ([], [], [])}
+# ---------------------------------------------------------------------------------------------
+# Labels.
+
+def _mathtext_ok(text: str) -> bool:
+    """True when matplotlib's mathtext can typeset ``text`` (it knows a subset of LaTeX)."""
+    from matplotlib.mathtext import MathTextParser
+
+    try:
+        MathTextParser("path").parse(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _latex(expr: Any) -> str:
+    """``sp.latex`` in the spelling mathtext reads (``\\arccos``, not ``\\operatorname``)."""
+    import sympy as sp
+
+    return sp.latex(sp.sympify(expr), inv_trig_style="full")
+
+
+def activation_latex(act: Activation) -> str:
+    """The activation in LaTeX (no dollars): a registered name as ``\\mathrm{name}`` (with its
+    parameters), an expression as its :func:`sympy.latex` form; an expression mathtext cannot
+    typeset (``\\begin{cases}``, say) falls back to its text in ``\\mathrm{}``.
+
+    >>> from verify.activations import activation
+    >>> activation_latex(activation("leaky_relu"))
+    '\\\\mathrm{leaky\\\\_relu}'
+    >>> activation_latex(activation("x**2 - 1"))
+    'x^{2} - 1'
+    """
+    base, _, params = act.name.partition("(")
+    if base in NAMES or base == "relu_power":
+        name = r"\mathrm{" + base.replace("_", r"\_") + "}"
+        if params:
+            shown = []
+            for item in params.rstrip(")").split(", "):
+                key, _, value = item.partition("=")
+                shown.append(rf"\mathrm{{{key}}}={_latex(value)}")
+            name += "(" + ",\\ ".join(shown) + ")"
+        if _mathtext_ok(f"${name}$"):
+            return name
+    else:
+        name = _latex(act.expr)
+        if _mathtext_ok(f"${name}$"):
+            return name
+    plain = "".join(f"\\{c}" if c in "_{}#%&$^\\" else c for c in act.name)
+    return r"\mathrm{" + plain.replace(" ", r"\ ") + "}"
+
+
+def coefficient_label(act: Activation, *, d: int | None = None, r: Any = 1,
+                      k: str = "k") -> str:
+    """The mathtext label of the coefficients: ``$c_k(\\mathrm{sigmoid})$`` (Hermite) or
+    ``$a_k(\\mathrm{relu};\\ d=10)$`` (Gegenbauer on S^{d-1}; the radius is shown when not 1).
+
+    >>> from verify.activations import activation
+    >>> coefficient_label(activation("relu"), d=10, r=2)
+    '$a_k(\\\\mathrm{relu};\\\\ d=10,\\\\ r=2)$'
+    """
+    name = activation_latex(act)
+    sub = k if len(k) == 1 else f"{{{k}}}"
+    if d is None:
+        return f"$c_{sub}({name})$"
+    radius = "" if r == 1 else rf",\ r={_latex(r)}"
+    return f"$a_{sub}({name};\\ d={d}{radius})$"
+
+
+def _label(what: Activation | str, d: int | None, r: Any) -> tuple[str, str]:
+    """(the label, the label of its absolute value): from an activation, built with
+    :func:`coefficient_label`; a string is the label as given (mathtext between dollars)."""
+    if isinstance(what, Activation):
+        label = coefficient_label(what, d=d, r=r)
+        return label, f"$|{label[1:-1]}|$"
+    if not isinstance(what, str):
+        raise TypeError(f"act={what!r} must be an Activation or a label string")
+    return what, (f"$|{what[1:-1]}|$" if what.startswith("$") and what.endswith("$")
+                  and what.count("$") == 2 else f"|{what}|")
+
+
+# ---------------------------------------------------------------------------------------------
+# Coefficients.
+
+_TIERS = {  # marker, colour, legend text
+    "exact": ("o", "#1f6feb", "exact"),
+    "certified": ("s", "#1a7f37", "certified ball (mid ± rad)"),
+    "float": ("D", "#9a6700", "float (no guarantee)"),
+}
+
+
+def _sign(c: Any) -> int:
+    """+1 / -1 when the sign is known (proved for exact and certified values; the float tier's
+    own sign, which carries no guarantee, as the tier's label says), 0 when a ball holds 0."""
+    if c.ball > 0:
+        return 1
+    if c.ball < 0:
+        return -1
+    if c.exact is not None:
+        value = c.exact.sympy()
+        return 1 if value.is_positive else (-1 if value.is_negative else 0)
+    return 0
+
+
+def plot_coefficients(coeffs: Sequence[Any], act: Activation | str,
+                      out: str | os.PathLike[str] | None = None, *, d: int | None = None,
+                      r: Any = 1, ax: Any = None) -> Any:
+    """``|c_k|`` on a log axis, with the sign shown: filled markers for ``c_k > 0``, hollow for
+    ``c_k < 0``, half-filled when a certified ball contains 0 (sign not proved). The marker
+    says the tier: exact (circle), certified ball with its error bar (square), float (diamond,
+    no guarantee); exact zeros are crosses on the bottom edge.
+
+    ``act`` is the activation (the label is :func:`coefficient_label` with ``d`` and ``r`` for
+    Gegenbauer coefficients on S^{d-1}), or a ready label string. Returns the Figure; ``ax``
+    draws into that Axes; ``out`` writes the figure (None: not written).
+    """
+    label, abs_label = _label(act, d, r)
+    fig, ax = _figure(ax, (7, 4))
+    from matplotlib.lines import Line2D
+
+    groups: dict[tuple[str, int], tuple[list[int], list[float], list[float]]] = {}
     zeros = []
     for c in coeffs:
         if c.exact is not None and c.exact.is_zero():
@@ -79,48 +243,77 @@ def plot_coefficients(coeffs: list[Any], label: str, out: Path) -> Path:
         if mid == 0.0:
             zeros.append(c.k)  # below double range: drawn with the zeros, but not as exact
             continue
-        ks, mids, rads = groups[c.tier if c.tier in groups else "certified"]
+        tier = c.tier if c.tier in _TIERS else "certified"
+        ks, mids, rads = groups.setdefault((tier, _sign(c)), ([], [], []))
         ks.append(c.k)
         mids.append(mid)
         rads.append(rad)
-    if groups["exact"][0]:
-        ax.plot(groups["exact"][0], groups["exact"][1], "o", color="#1f6feb", label="exact")
-    if groups["certified"][0]:
-        ks, mids, rads = groups["certified"]
-        ax.errorbar(ks, mids, yerr=rads, fmt="s", ms=4, color="#1a7f37", capsize=2,
-                    label="certified ball (mid ± rad)")
-    if groups["float"][0]:
-        ax.plot(groups["float"][0], groups["float"][1], "o", mfc="none", color="#9a6700",
-                label="float (no guarantee)")
+    fills = {1: "full", -1: "none", 0: "left"}
+    for (tier, sign), (ks, mids, rads) in sorted(groups.items()):
+        marker, colour, _ = _TIERS[tier]
+        style = {"marker": marker, "ls": "none", "color": colour, "ms": 5 if tier != "exact" else 6}
+        if sign == -1:
+            style["mfc"] = "none"
+        else:
+            style["fillstyle"] = fills[sign]
+        if tier == "certified":
+            bars = ax.errorbar(ks, mids, yerr=rads, capsize=2, **style)
+            bars.lines[0].set_gid("coefficient")
+        else:
+            ax.plot(ks, mids, gid="coefficient", **style)
     ax.set_yscale("log")
     nonzero = [m for g in groups.values() for m in g[1]]
     bottom = min(nonzero) / 10 if nonzero else 1e-20
+    handles = [Line2D([], [], marker=_TIERS[t][0], ls="none", color=_TIERS[t][1],
+                      label=_TIERS[t][2]) for t in _TIERS if any(g[0] == t for g in groups)]
+    signs = {g[1] for g in groups}
+    grey = "#57606a"
+    if 1 in signs:
+        handles.append(Line2D([], [], marker="o", ls="none", color=grey,
+                              label=f"filled: {label} > 0"))
+    if -1 in signs:
+        handles.append(Line2D([], [], marker="o", ls="none", color=grey, mfc="none",
+                              label=f"hollow: {label} < 0"))
+    if 0 in signs:
+        handles.append(Line2D([], [], marker="o", ls="none", color=grey, fillstyle="left",
+                              label="half: sign not proved (ball holds 0)"))
     if zeros:
-        ax.plot(zeros, [bottom] * len(zeros), "x", color="#cf222e", clip_on=False,
-                label="exactly 0")
+        ax.plot(zeros, [bottom] * len(zeros), "x", color="#cf222e", clip_on=False)
+        handles.append(Line2D([], [], marker="x", ls="none", color="#cf222e",
+                              label="exactly 0"))
     ax.set_ylim(bottom=bottom / 2)
-    ax.set_xlabel("k")
-    ax.set_ylabel(f"|{label}|")
+    ax.set_xlabel("$k$")
+    ax.set_ylabel(abs_label)
     ax.set_title(label)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(True, which="major", alpha=0.3)
-    ax.legend(loc="upper right", fontsize=8)
-    try:
-        return _save(fig, out)
-    finally:
-        plt.close(fig)
+    ax.legend(handles=handles, loc="upper right", fontsize=8)
+    return _finish(fig, out)
 
 
-def plot_kernel(act: Activation, out: Path, *, dim: int | None = None, points: int = 41,
-                digits: int = 10) -> Path:
+# ---------------------------------------------------------------------------------------------
+# Dual kernels.
+
+def plot_kernel(act: Activation, out: str | os.PathLike[str] | None = None, *,
+                dim: int | None = None, points: int = 41, digits: int = 10,
+                ax: Any = None) -> Any:
     """K(rho) on [-1, 1]: the certified series (Hermite, or Gegenbauer on S^{dim-1}) and, where
-    one exists, the closed form; the lower panel shows their difference against the ball radius."""
+    one exists, the closed form; the lower panel shows their difference against the ball radius.
+
+    Returns the Figure. ``ax``: one Axes draws the kernel alone, two Axes (upper, lower) draw
+    both panels; ``out`` writes the figure (None: not written).
+    """
     import sympy as sp
 
     from .expressions import SYMBOLS
     from .gegenbauer import sphere_dual_kernel
     from .hermite import dual_kernel, kernel_closed_form
 
-    plt = _pyplot()
+    fig, axes = _figure(ax, (7, 5.5), nrows=2, ncols=1, sharex=True,
+                        gridspec_kw={"height_ratios": [3, 1]})
+    top, bottom = (axes, None) if not isinstance(axes, Sequence | np.ndarray) else axes
     rhos = [fmpq(round(-1000 + 2000 * i / (points - 1)), 1000) for i in range(points)]
     mids, rads = [], []
     with workprec(int(digits * 3.33) + 30):
@@ -133,79 +326,202 @@ def plot_kernel(act: Activation, out: Path, *, dim: int | None = None, points: i
             rads.append(float(ball.rad()))
     x = np.array([float(r) for r in rhos])
     closed = kernel_closed_form(act) if dim is None else None
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(7, 5.5), sharex=True,
-                                      gridspec_kw={"height_ratios": [3, 1]})
-    where = "Gaussian" if dim is None else f"sphere S^{dim - 1}"
+    where = "Gaussian" if dim is None else f"sphere $S^{{{dim - 1}}}$"
     top.errorbar(x, mids, yerr=rads, fmt="o", ms=3, color="#1a7f37",
                  label="certified series (ball)")
     positive = [r for r in rads if r > 0]
     floor = (min(positive) if positive else 1e-30) / 1e4
+    f = None
     if closed is not None:
         fine = np.linspace(-1, 1, 401)
         f = sp.lambdify(SYMBOLS["rho"], closed, "numpy")
-        top.plot(fine, f(fine), "-", color="#1f6feb", lw=1, label=f"closed form: {closed}")
-        diff = np.abs(np.array(mids) - f(x))
-        bottom.semilogy(x, np.maximum(diff, floor), "o", ms=3, color="#1f6feb",
-                        label=f"|series mid − closed form| (0 drawn at {floor:.0e})")
-    bottom.semilogy(x, np.maximum(rads, floor), "-", color="#1a7f37", label="ball radius")
-    bottom.set_ylim(floor / 3, max(max(rads), floor) * 30)
-    bottom.set_xlabel("ρ")
-    bottom.legend(fontsize=7)
-    top.set_ylabel("K(ρ)")
-    top.set_title(f"dual kernel of {act.name} ({where})")
+        formula = _latex(closed)
+        shown = f"${formula}$" if _mathtext_ok(f"${formula}$") else str(closed)
+        top.plot(fine, f(fine), "-", color="#1f6feb", lw=1, label=f"closed form: {shown}")
+    if bottom is not None:
+        if f is not None:
+            diff = np.abs(np.array(mids) - f(x))
+            bottom.semilogy(x, np.maximum(diff, floor), "o", ms=3, color="#1f6feb",
+                            label=f"|series mid − closed form| (0 drawn at {floor:.0e})")
+        bottom.semilogy(x, np.maximum(rads, floor), "-", color="#1a7f37", label="ball radius")
+        bottom.set_ylim(floor / 3, max(max(rads), floor) * 30)
+        bottom.set_xlabel(r"$\rho$")
+        bottom.legend(fontsize=7)
+    else:
+        top.set_xlabel(r"$\rho$")
+    top.set_ylabel(r"$K(\rho)$")
+    top.set_title(f"dual kernel of ${activation_latex(act)}$ ({where})")
     top.legend(fontsize=8)
     top.grid(alpha=0.3)
-    try:
-        return _save(fig, out)
-    finally:
-        plt.close(fig)
+    return _finish(fig, out)
 
 
-def plot_family(family: Any, out: Path, *, samples: int = 100_000, seed: int = 1,
-                max_members: int = 30, digits: int = 10) -> Path:
-    """Left: the Gaussian Gram matrix ``E[f_i f_j]`` (certified) as a heat map. Right: the Monte
-    Carlo running estimate of one off-diagonal inner product with its asymptotic 95% band."""
-    from .networks import gaussian_inner_product
+# ---------------------------------------------------------------------------------------------
+# Families.
 
-    plt = _pyplot()
+def gram_entries(family: Any, *, max_members: int = 30, digits: int = 10
+                 ) -> list[list[dict[str, Any]]]:
+    """What is known about ``E[f_i f_j]`` under N(0, I) for the first ``max_members`` members,
+    as ``verify family`` decides it: each entry a dict with ``status`` one of
+
+    * ``"exact"`` -- ``value`` (SymPy) and its certified ``ball``: 0 by the exact law-free
+      certificate (a pair whose invariant classes cancel, a member that is the zero
+      function), or the closed-form dual kernel;
+    * ``"certified"`` -- a ``ball`` that contains the value (dual-kernel series);
+    * ``"undecided"`` -- no value, and ``reason`` says why (no exact Gaussian kernel for
+      biased or non-unit units, a different activation, a ball that is not finite).
+
+    The ``method`` of each entry names the evidence.
+    """
+    import sympy as sp
+
+    from .certificates import orthogonality_certificate
+    from .checks import Verdict
+    from .family_check import kernel_obstacle
+    from .networks import gaussian_inner_product, is_identically_zero
+
     m = min(family.size, max_members)
     members = [family.member(i) for i in range(m)]
-    gram = np.zeros((m, m))
+    zero = [is_identically_zero(f) for f in members]
+    rows: list[list[dict[str, Any]]] = [[{} for _ in range(m)] for _ in range(m)]
     for i in range(m):
         for j in range(i, m):
-            _, ball, _ = gaussian_inner_product(members[i], members[j], digits=digits)
-            gram[i, j] = gram[j, i] = float(ball.mid())
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.5))
-    scale = float(np.max(np.abs(gram))) or 1.0
-    image = left.imshow(gram, cmap="RdBu_r", vmin=-scale, vmax=scale)
+            f, h = members[i], members[j]
+            entry: dict[str, Any]
+            if zero[i] or zero[j]:
+                entry = {"status": "exact", "value": sp.Integer(0), "ball": arb(0),
+                         "method": "a member is the zero function (exact)"}
+            elif i != j and orthogonality_certificate(f, h).verdict is Verdict.VERIFIED:
+                entry = {"status": "exact", "value": sp.Integer(0), "ball": arb(0),
+                         "method": "law-free certificate (invariant classes cancel)"}
+            elif (obstacle := kernel_obstacle(f, h)) is not None:
+                entry = {"status": "undecided", "reason": f"no exact Gaussian kernel: {obstacle}"}
+            else:
+                exact, ball, method = gaussian_inner_product(f, h, digits=digits)
+                if not ball.is_finite():
+                    entry = {"status": "undecided", "reason": f"{method}; the ball is not finite"}
+                elif exact is not None:
+                    entry = {"status": "exact", "value": exact, "ball": ball, "method": method}
+                else:
+                    entry = {"status": "certified", "ball": ball, "method": method}
+            rows[i][j] = rows[j][i] = entry
+    return rows
+
+
+def _entry_text(entry: dict[str, Any]) -> str:
+    """A cell's annotation: the exact value when short, else a short decimal of the certified
+    ball (``0±rad`` for a ball around 0: not a proof of 0), ``?`` when undecided."""
+    if entry["status"] == "undecided":
+        return "?"
+    ball = entry["ball"]
+    if entry["status"] == "exact":
+        value = entry["value"]
+        if value == 0:
+            return "0"
+        text = _latex(value)
+        if len(text) <= 20 and _mathtext_ok(f"${text}$"):
+            return f"${text}$"
+    if ball.contains(0):
+        return f"0±{float(ball.rad()):.0e}"
+    return f"{float(ball.mid()):.3g}"
+
+
+def plot_family(family: Any, out: str | os.PathLike[str] | None = None, *,
+                samples: int = 100_000, seed: int = 1, max_members: int = 30,
+                digits: int = 10, ax: Any = None) -> Any:
+    """Left: what is known about the Gaussian Gram matrix ``E[f_i f_j]`` (:func:`gram_entries`)
+    as a heat map with integer ticks, each cell annotated (up to :data:`MAX_ANNOTATED` members)
+    with its exact value or a short decimal of its certified ball; undecided entries are
+    hatched, marked ``?`` and carry no colour or number. Right: the Monte Carlo running
+    estimate (seeded) of one off-diagonal inner product -- the first undecided one if any --
+    with its asymptotic 95% band, beside its certified value when there is one.
+
+    Returns the Figure. ``ax``: one Axes draws the Gram map alone, two Axes draw both panels;
+    ``out`` writes the figure (None: not written).
+    """
+    fig, axes = _figure(ax, (11, 4.5), nrows=1, ncols=2)
+    left, right = (axes, None) if not isinstance(axes, Sequence | np.ndarray) else axes
+    from matplotlib.patches import Rectangle
+
+    entries = gram_entries(family, max_members=max_members, digits=digits)
+    m = len(entries)
+    gram = np.full((m, m), np.nan)
+    for i in range(m):
+        for j in range(m):
+            if entries[i][j]["status"] != "undecided":
+                gram[i, j] = float(entries[i][j]["ball"].mid())
+    known = gram[np.isfinite(gram)]
+    scale = float(np.max(np.abs(known))) if known.size and np.max(np.abs(known)) > 0 else 1.0
+    image = left.imshow(np.ma.masked_invalid(gram), cmap="RdBu_r", vmin=-scale, vmax=scale)
     fig.colorbar(image, ax=left, shrink=0.8)
-    left.set_title(f"E[f_i f_j] under N(0, I) ({m} of {family.size} members, certified)",
+    left.set_gid("gram")
+    reasons = []
+    for i in range(m):
+        for j in range(m):
+            entry = entries[i][j]
+            if entry["status"] == "undecided":
+                left.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///",
+                                         edgecolor="#8c959f", lw=0))
+                reasons.append(entry["reason"])
+            if m <= MAX_ANNOTATED:
+                value = gram[i, j]
+                dark = np.isfinite(value) and abs(value) > 0.6 * scale
+                left.text(j, i, _entry_text(entry), ha="center", va="center",
+                          fontsize=9 if m <= 6 else 7, color="white" if dark else "black",
+                          gid="gram-entry")
+    from matplotlib.ticker import MaxNLocator
+
+    if m <= MAX_ANNOTATED:
+        left.set_xticks(range(m))
+        left.set_yticks(range(m))
+    else:
+        left.xaxis.set_major_locator(MaxNLocator(integer=True))
+        left.yaxis.set_major_locator(MaxNLocator(integer=True))
+    shown = f"{m} of {family.size} members" if m < family.size else f"{m} members"
+    left.set_title(r"$\mathbb{E}[f_i f_j]$ under $N(0, I)$" + f" ({shown}; exact or certified)",
                    fontsize=9)
-    left.set_xlabel("j")
-    left.set_ylabel("i")
-    i, j = (0, 1) if m > 1 else (0, 0)
+    left.set_xlabel("$j$")
+    left.set_ylabel("$i$")
+    if reasons:
+        note = "hatched ?: not decided -- " + "; ".join(dict.fromkeys(reasons))
+        left.text(0.0, -0.14, note if len(note) <= 110 else note[:107] + "...",
+                  transform=left.transAxes, fontsize=6.5, va="top", wrap=True)
+    if right is not None:
+        _monte_carlo(family, entries, right, samples, seed)
+    return _finish(fig, out)
+
+
+def _monte_carlo(family: Any, entries: list[list[dict[str, Any]]], ax: Any, samples: int,
+                 seed: int) -> None:
+    m = len(entries)
+    pairs = [(i, j) for i in range(m) for j in range(i + 1, m)] or [(0, 0)]
+    i, j = next((p for p in pairs if entries[p[0]][p[1]]["status"] == "undecided"), pairs[0])
+    f, h = family.member(i), family.member(j)
     rng = np.random.default_rng(seed)
     values = np.empty(samples)
     batch = max(1, 2**22 // max(family.n, 1))  # at most 4M normal draws (32 MB) at a time
     for first in range(0, samples, batch):  # the same draws, in order, as one big call
         x = rng.standard_normal((min(batch, samples - first), family.n))
-        values[first:first + len(x)] = members[i].evaluate(x) * members[j].evaluate(x)
+        values[first:first + len(x)] = f.evaluate(x) * h.evaluate(x)
     n = np.arange(1, samples + 1)
     running = np.cumsum(values) / n
     second = np.cumsum(values * values) / n
     sd = np.sqrt(np.maximum(second - running**2, 0.0))
     band = 1.96 * sd / np.sqrt(n)
     start = min(100, samples - 1)
-    right.plot(n[start:], running[start:], color="#1f6feb", lw=1, label="running mean")
-    right.fill_between(n[start:], (running - band)[start:], (running + band)[start:],
-                       color="#1f6feb", alpha=0.2, label="95% band (asymptotic, not a bound)")
-    right.axhline(gram[i, j], color="#cf222e", lw=1, ls="--",
-                  label=f"certified value {gram[i, j]:.3g}")
-    right.set_xscale("log")
-    right.set_xlabel("samples")
-    right.set_title(f"Monte Carlo of E[f_{i} f_{j}] (seed {seed})", fontsize=9)
-    right.legend(fontsize=7)
-    try:
-        return _save(fig, out)
-    finally:
-        plt.close(fig)
+    ax.set_gid("monte-carlo")
+    ax.plot(n[start:], running[start:], color="#1f6feb", lw=1, label="running mean")
+    ax.fill_between(n[start:], (running - band)[start:], (running + band)[start:],
+                    color="#1f6feb", alpha=0.2, label="95% band (asymptotic, not a bound)")
+    entry = entries[i][j]
+    if entry["status"] == "undecided":
+        ax.plot([], [], " ", label="no exact or certified value (undecided)")
+    else:
+        ball = entry["ball"]
+        ax.axhline(float(ball.mid()), color="#cf222e", lw=1, ls="--",
+                   label=f"{entry['status']} value {_entry_text(entry)}")
+    ax.set_xscale("log")
+    ax.set_xlabel("samples")
+    ax.set_title(f"Monte Carlo of $\\mathbb{{E}}[f_{{{i}}} f_{{{j}}}]$ (seed {seed})",
+                 fontsize=9)
+    ax.legend(fontsize=7)
