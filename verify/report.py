@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,6 +167,19 @@ class RunReport:
     planted: bool
     outcomes: list[Any] = field(default_factory=list)
     interrupted: bool = False
+    #: Filled once, the first time a presentation needs it, so that the JSON, Markdown and
+    #: LaTeX of one run name the same date (see verify.provenance).
+    provenance: dict[str, Any] | None = None
+
+    def provenance_block(self) -> dict[str, Any]:
+        """The run's provenance (verify.provenance.provenance with this run's profile; the
+        catalogue's Monte Carlo seeds are fixed per check and recorded in each result's
+        evidence, so ``seeds`` is None here)."""
+        if self.provenance is None:
+            from .provenance import provenance
+
+            self.provenance = provenance(profile=self.profile)
+        return self.provenance
 
     def extend(self, outcomes: Iterable[Any]) -> None:
         self.outcomes.extend(outcomes)
@@ -195,8 +209,8 @@ class RunReport:
                 "seconds": round(sum(o.seconds for o in self.outcomes), 2)}
 
     def to_json(self) -> dict[str, Any]:
-        return {"schema": "verify-run/1", "results": [o.to_json() for o in self.outcomes],
-                "summary": self.summary()}
+        return {"schema": "verify-run/2", "provenance": self.provenance_block(),
+                "results": [o.to_json() for o in self.outcomes], "summary": self.summary()}
 
     def _repr_html_(self) -> str:
         """Jupyter: the run as an HTML table (one row per outcome)."""
@@ -286,7 +300,11 @@ def _md_cell(text: str) -> str:
 def _markdown(report: RunReport) -> str:
     s = report.summary()
     what = ", planted variants" if report.planted else ""
+    from .provenance import provenance_line
+
     lines = [f"# verify run ({report.profile} profile{what})",
+             "",
+             f"Produced by {_md_cell(provenance_line(report.provenance_block()))}.",
              "",
              f"{s['outcomes']} checks of {s['entries']} catalogue entries; {s['as_expected']} as "
              f"expected. Verdicts: {s['verdicts']['verified']} verified, "
@@ -319,20 +337,125 @@ def latex_escape(text: str) -> str:
     return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in str(text))
 
 
+#: The packages the LaTeX report needs, exactly (its first line lists them): longtable for the
+#: table across pages, array for the ragged-right p columns, amsmath and amssymb for the
+#: statements (\text, \tfrac, \mathbb, ...).
+LATEX_PACKAGES = ("longtable", "array", "amsmath", "amssymb")
+
+_SCIENTIFIC = re.compile(r"(?<![\w.])([+-]?)(\d+(?:\.\d+)?)[eE]([+-]?)0*(\d+)(?![\w.])")
+
+
+def latex_text(text: str) -> str:
+    """Plain text for a LaTeX table cell: escaped, and numbers in e-notation typeset as
+    powers of ten.
+
+    >>> latex_text("bound 1.4e-22 at n=1e5")
+    'bound $1.4 \\\\times 10^{-22}$ at n=$10^{5}$'
+    """
+    def power(m: re.Match[str]) -> str:
+        sign, mantissa, exp_sign, exponent = m.groups()
+        exp = ("-" if exp_sign == "-" else "") + exponent
+        lead = "" if mantissa == "1" else f"{mantissa} \\times "
+        return f"${'-' if sign == '-' else ''}{lead}10^{{{exp}}}$"
+
+    text = _SCIENTIFIC.sub(power, latex_escape(text))
+    return "".join(_LATEX_UNICODE.get(ch, ch) for ch in text)
+
+
+#: Characters of the catalogue's plain text that need no font beyond Computer Modern.
+_LATEX_UNICODE = {"§": r"\S{}", "∘": r"$\circ$", "·": r"$\cdot$", "±": r"$\pm$",
+                  "≤": r"$\le$", "≥": r"$\ge$", "×": r"$\times$", "—": "---", "–": "--",
+                  "→": r"$\to$", "∞": r"$\infty$"}
+
+
+_DECIMAL = re.compile(r"\s*([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*")
+
+
+def latex_number(text: str) -> str | None:
+    """A decimal as typed (``-0.0398``, ``1.4e-22``), as LaTeX that prints the same digits
+    (``-0.0398``, ``1.4 \\times 10^{-22}``); None when ``text`` is not a plain decimal.
+
+    >>> latex_number("1.4e-22"), latex_number("-0.0398"), latex_number("1/3")
+    ('1.4 \\\\times 10^{-22}', '-0.0398', None)
+    """
+    m = _DECIMAL.fullmatch(str(text))
+    if m is None:
+        return None
+    sign, mantissa, exponent = m.groups()
+    sign = "-" if sign == "-" else ""
+    if exponent is None:
+        return sign + mantissa
+    exp = int(exponent)
+    return sign + ("" if mantissa in ("1", "1.") else f"{mantissa} \\times ") + f"10^{{{exp}}}"
+
+
+def latex_value(expr: Any, typed: str | None = None) -> str:
+    """A claimed value as LaTeX: a typed decimal as its digits (not the exact fraction it is
+    decided as), anything else by SymPy with the full inverse-trigonometric names
+    (``\\arccos``, not ``\\operatorname{acos}``).
+
+    >>> import sympy as sp
+    >>> latex_value(sp.Rational(-398, 10000), "-0.0398"), latex_value(sp.acos(sp.Symbol("r")))
+    ('-0.0398', '\\\\arccos{\\\\left(r \\\\right)}')
+    """
+    import sympy as sp
+
+    if typed is not None:
+        number = latex_number(typed)
+        if number is not None:
+            return number
+    return str(sp.latex(expr, inv_trig_style="full"))
+
+
+def latex_minus(left: str, right: str) -> str:
+    """``left - right`` without a double minus: ``c - -0.5`` is written ``c + 0.5``.
+
+    >>> latex_minus("c_{3}", "-0.0398"), latex_minus("c_{3}", "0.5")
+    ('c_{3} + 0.0398', 'c_{3} - 0.5')
+    """
+    right = right.strip()
+    if right.startswith("-"):
+        return f"{left} + {right[1:].lstrip()}"
+    return f"{left} - {right}"
+
+
 def _latex(report: RunReport) -> str:
+    from .provenance import provenance_line
+
     rows = []
     for o in report.outcomes:
         statement = o.variant.statement if o.variant else o.claim.statement
+        verdict = o.result.verdict.value + ("" if o.as_expected else " (unexpected)")
         rows.append(" & ".join([
-            latex_escape(o.claim.id), latex_escape(f"{o.claim.paper}, {o.claim.where}"),
-            f"${statement}$", latex_escape(_kind_label(o)),
-            latex_escape(o.result.verdict.value), latex_escape(o.result.strength.value),
-            latex_escape(o.result.method)]) + r" \\")
+            latex_escape(o.claim.id), latex_text(f"{o.claim.paper}, {o.claim.where}"),
+            latex_text(_kind_label(o)),
+            latex_text(verdict) + r"\newline " + latex_text(o.result.strength.value),
+            latex_text(o.result.method)]) + r" \\*")
+        # The statement on its own full-width line: formulas do not fit a narrow column.
+        rows.append(r"\multicolumn{5}{@{}>{\raggedright\arraybackslash}"
+                    r"p{\dimexpr 0.93\linewidth + 8\tabcolsep\relax}@{}}"
+                    r"{\hspace*{1em}$" + statement + r"$} \\[3pt]")
+    s = report.summary()
+    what = ", planted variants" if report.planted else ""
+    line = " ".join(provenance_line(report.provenance_block()).splitlines())
+    caption = (f"verify run ({latex_escape(report.profile)} profile{what}): "
+               f"{s['as_expected']}/{s['outcomes']} as expected. Produced by "
+               f"{latex_text(line)}.")
+    # Ragged-right p columns of fixed shares of the line (a portrait page; the widths never
+    # change between passes, so one pdflatex run suffices); the statement spans them exactly:
+    # 0.93 of the line and 4 gaps of 2 x 3pt.
+    col = r">{\raggedright\arraybackslash}p{%s\linewidth}"
+    spec = "@{}" + "".join(col % w for w in ("0.07", "0.28", "0.14", "0.14", "0.30")) + "@{}"
+    header = r"ID & paper, where & kind & verdict, strength & method \\ \hline"
     return "\n".join([
-        "% verify run, " + report.profile + " profile; needs \\usepackage{longtable,amsmath}",
-        r"\begin{longtable}{@{}l p{2.6cm} p{5.2cm} l l l p{3.6cm}@{}}",
-        r"ID & where & statement & kind & verdict & strength & method \\ \hline",
-        r"\endhead", *rows, r"\end{longtable}", ""])
+        "% verify run, " + report.profile + " profile; needs \\usepackage{"
+        + ",".join(LATEX_PACKAGES) + "} (portrait page, one pdflatex pass)",
+        "% provenance: " + line,
+        r"{\small\setlength{\tabcolsep}{3pt}",
+        r"\begin{longtable}{" + spec + "}",
+        r"\caption*{" + caption + r"}\\",
+        header, r"\endfirsthead", header, r"\endhead",
+        *rows, r"\end{longtable}}", ""])
 
 
 @contextlib.contextmanager
