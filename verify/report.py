@@ -432,8 +432,8 @@ def _latex(report: RunReport) -> str:
             latex_text(verdict) + r"\newline " + latex_text(o.result.strength.value),
             latex_text(o.result.method)]) + r" \\*")
         # The statement on its own full-width line: formulas do not fit a narrow column.
-        rows.append(r"\multicolumn{5}{@{}>{\raggedright\arraybackslash}"
-                    r"p{\dimexpr 0.93\linewidth + 8\tabcolsep\relax}@{}}"
+        rows.append(r"\multicolumn{5}{@{}>{\small\raggedright\arraybackslash}"
+                    r"p{\dimexpr 0.93\linewidth + 24pt\relax}@{}}"
                     r"{\hspace*{1em}$" + statement + r"$} \\[3pt]")
     s = report.summary()
     what = ", planted variants" if report.planted else ""
@@ -443,19 +443,19 @@ def _latex(report: RunReport) -> str:
                f"{latex_text(line)}.")
     # Ragged-right p columns of fixed shares of the line (a portrait page; the widths never
     # change between passes, so one pdflatex run suffices); the statement spans them exactly:
-    # 0.93 of the line and 4 gaps of 2 x 3pt.
-    col = r">{\raggedright\arraybackslash}p{%s\linewidth}"
-    spec = "@{}" + "".join(col % w for w in ("0.07", "0.28", "0.14", "0.14", "0.30")) + "@{}"
+    # 0.93 of the line and 4 gaps of 6pt. Small type per cell, so nothing outlives the table.
+    col = r">{\small\raggedright\arraybackslash}p{%s\linewidth}"
+    spec = "@{}" + r"@{\hspace{6pt}}".join(
+        col % w for w in ("0.07", "0.28", "0.14", "0.14", "0.30")) + "@{}"
     header = r"ID & paper, where & kind & verdict, strength & method \\ \hline"
     return "\n".join([
         "% verify run, " + report.profile + " profile; needs \\usepackage{"
         + ",".join(LATEX_PACKAGES) + "} (portrait page, one pdflatex pass)",
         "% provenance: " + line,
-        r"{\small\setlength{\tabcolsep}{3pt}",
         r"\begin{longtable}{" + spec + "}",
-        r"\caption*{" + caption + r"}\\",
+        r"\caption*{\small " + caption + r"}\\",
         header, r"\endfirsthead", header, r"\endhead",
-        *rows, r"\end{longtable}}", ""])
+        *rows, r"\end{longtable}", ""])
 
 
 @contextlib.contextmanager
