@@ -24,6 +24,7 @@ from verify.provenance import (
 from verify.report import (
     LATEX_PACKAGES,
     RunReport,
+    latex_exact_decimal,
     latex_minus,
     latex_number,
     latex_text,
@@ -173,6 +174,13 @@ def test_latex_numbers_and_values() -> None:
         assert latex_value(f(r)).startswith(name) and "operatorname" not in latex_value(f(r))
     assert latex_minus(r"c_{3}(\mathrm{sigmoid})", "-0.0398") == (
         r"c_{3}(\mathrm{sigmoid}) + 0.0398")
+    # A rounding half-width 10^-5/2 as a paper prints it, not \frac{1}{200000}.
+    assert latex_exact_decimal(sp.Rational(1, 200000)) == r"5 \times 10^{-6}"
+    assert latex_exact_decimal(sp.Rational(-3, 40)) == "-0.075"
+    assert latex_exact_decimal(sp.Rational(1234567, 1000)) == "1234.567"
+    assert latex_exact_decimal(sp.Rational(5, 10**9)) == r"5 \times 10^{-9}"
+    assert latex_exact_decimal(sp.Rational(1, 3)) is None
+    assert latex_exact_decimal(sp.sqrt(2)) is None and latex_exact_decimal(0.5) is None
 
 
 def _pdflatex(tmp_path: Path, body: str, packages: tuple[str, ...]) -> str:

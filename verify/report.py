@@ -407,6 +407,42 @@ def latex_value(expr: Any, typed: str | None = None) -> str:
     return str(sp.latex(expr, inv_trig_style="full"))
 
 
+def latex_exact_decimal(value: Any) -> str | None:
+    """An exact rational with a terminating decimal expansion in scientific LaTeX (a rounding
+    half-width ``1/200000`` reads ``5 \\times 10^{-6}``); None for any other value.
+
+    >>> import sympy as sp
+    >>> latex_exact_decimal(sp.Rational(1, 200000)), latex_exact_decimal(sp.Rational(1, 2))
+    ('5 \\\\times 10^{-6}', '0.5')
+    >>> latex_exact_decimal(sp.Rational(1, 3)) is None
+    True
+    """
+    import sympy as sp
+
+    q = value if isinstance(value, sp.Basic) else sp.sympify(value)
+    if not isinstance(q, sp.Rational) or q == 0:  # a Float is not exact: never rewritten
+        return None
+    den = int(q.q)
+    twos = fives = 0
+    while den % 2 == 0:
+        den, twos = den // 2, twos + 1
+    while den % 5 == 0:
+        den, fives = den // 5, fives + 1
+    if den != 1:
+        return None
+    places = max(twos, fives)
+    digits = str(abs(int(q.p)) * 2 ** (places - twos) * 5 ** (places - fives))  # q*10^places
+    sign = "-" if q < 0 else ""
+    exponent = len(digits) - 1 - places
+    if -3 <= exponent <= 3:
+        whole = digits[:-places] if places and len(digits) > places else "0" if places else digits
+        frac = digits[-places:].rjust(places, "0") if places else ""
+        return sign + (f"{whole}.{frac}" if frac else whole)
+    mantissa = digits.rstrip("0") or "0"
+    mantissa = mantissa[0] + ("." + mantissa[1:] if len(mantissa) > 1 else "")
+    return sign + ("" if mantissa == "1" else f"{mantissa} \\times ") + f"10^{{{exponent}}}"
+
+
 def latex_minus(left: str, right: str) -> str:
     """``left - right`` without a double minus: ``c - -0.5`` is written ``c + 0.5``.
 
