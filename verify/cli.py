@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import __version__
+from .provenance import latex_verdict_line, provenance_json
 
 EXIT_OK, EXIT_REFUTED, EXIT_USAGE, EXIT_INCONCLUSIVE, EXIT_BUG = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED = 130
@@ -392,6 +393,7 @@ def _coeffs(args: argparse.Namespace, basis: Any) -> int:
         doc = {"activation": act.name, "basis": args.basis, "dim": args.dim,
                "radius": str(basis.r) if basis.name == "gegenbauer" else None,
                "digits": args.digits, "coefficients": rows}
+        doc["provenance"] = provenance_json()
         print(json.dumps(doc))
     else:
         from .report import coefficient_table
@@ -410,11 +412,11 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
         check_coefficient_claim,
         check_formula_claim,
         check_kernel_claim,
-        latex_statement,
         parse_claim_expression,
         parse_degrees,
         rounding_half_width,
     )
+    from .report import latex_statement
 
     check_digits(args.digits)
     act = _activation(args.activation)
@@ -426,7 +428,8 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
         value = parse_claim_expression(args.value)
         result = check_coefficient_claim(act, k, args.value, digits=args.digits,
                                          half_width=half, basis=basis)
-        latex = latex_statement("coeff", act, basis, value, k=k, half_width=half)
+        latex = latex_statement("coeff", act, basis, value, k=k, half_width=half,
+                                typed=args.value)
     elif args.kind == "formula":
         from .report import progress
 
@@ -444,18 +447,19 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
         rho = _parse_rho(args.rho)
         value = parse_claim_expression(args.value)
         result = check_kernel_claim(act, rho, args.value, digits=args.digits, basis=basis)
-        latex = latex_statement("kernel", act, basis, value, rho=rho)
+        latex = latex_statement("kernel", act, basis, value, rho=rho, typed=args.value)
     if args.json:
         doc = result.to_json()
         if args.latex:
             doc["latex"] = latex
+        doc["provenance"] = provenance_json()
         print(json.dumps(doc))
     else:
         from .report import claim_summary
 
         claim_summary(result)
         if args.latex:
-            print(f"% {result.verdict.value.upper()} ({result.strength.value}) by verify")
+            print(latex_verdict_line(result))
             print(f"\\[ {latex} \\]")
     return {"verified": EXIT_OK, "refuted": EXIT_REFUTED}.get(result.verdict.value,
                                                              EXIT_INCONCLUSIVE)
@@ -479,7 +483,9 @@ def _family(args: argparse.Namespace) -> int:
                               mc_samples=args.samples, seed=args.seed, tau=tau,
                               progress=lambda _step: checkpoint())
     if args.json:
-        print(json.dumps(report.to_json()))
+        doc = report.to_json()
+        doc["provenance"] = provenance_json(seeds=[args.seed, args.seed + 1])
+        print(json.dumps(doc))
     else:
         from .report import family_summary
 

@@ -518,34 +518,6 @@ def parse_claim_expression(text: str) -> sp.Expr:
     return parse(text, symbols=("k", "d", "rho"))
 
 
-def latex_statement(kind: str, act: Activation, basis: Basis, expr: sp.Expr, *,
-                    degrees: Sequence[int] | None = None, k: int | None = None,
-                    rho: sp.Expr | None = None, half_width: sp.Expr | None = None) -> str:
-    """The decided statement as LaTeX, as a paper would print it."""
-    name = sp.latex(sp.Symbol(r"\mathrm{" + act.name + "}")) if act.name.isidentifier() \
-        else sp.latex(act.expr)
-    where = "" if basis.name == "hermite" else f"; d={basis.d}, r={sp.latex(basis.r)}"
-    coeff = "c" if basis.name == "hermite" else "a"
-    body = sp.latex(expr)
-    if kind == "formula":
-        assert degrees is not None
-        ks = list(degrees)
-        if len(ks) > 3 and all(b - a == ks[1] - ks[0] for a, b in zip(ks, ks[1:], strict=False)):
-            span = f"{ks[0]}, {ks[1]}, \\dots, {ks[-1]}"
-        else:
-            span = ", ".join(map(str, ks))
-        return (f"{coeff}_k({name}{where}) = {body} \\quad "
-                f"\\text{{for }} k \\in \\{{{span}\\}}")
-    if kind == "coeff":
-        if half_width is not None:
-            return (f"\\left|{coeff}_{{{k}}}({name}{where}) - {body}\\right| \\le "
-                    f"{sp.latex(half_width)}")
-        return f"{coeff}_{{{k}}}({name}{where}) = {body}"
-    kernel = "K" if basis.name == "hermite" else "K_{d}"
-    return (f"{kernel}_{{{name}}}(\\rho) = {body} \\quad \\text{{at }} "
-            f"\\rho = {sp.latex(rho)}")
-
-
 def _describe_degrees(degrees: Sequence[int]) -> str:
     if isinstance(degrees, range):
         step = f" step {degrees.step}" if degrees.step != 1 else ""

@@ -455,6 +455,40 @@ def latex_minus(left: str, right: str) -> str:
     return f"{left} - {right}"
 
 
+def latex_statement(kind: str, act: Any, basis: Any, expr: Any, *,
+                    degrees: Sequence[int] | None = None, k: int | None = None,
+                    rho: Any = None, half_width: Any = None,
+                    typed: str | None = None) -> str:
+    """The decided statement as LaTeX, as a paper would print it: a value typed as a decimal
+    (``typed``, the text ``expr`` was parsed from) keeps its digits (``1.4 \\times 10^{-22}``,
+    not the fraction it is decided as), no double minus, ``\\arccos`` for acos. ``act`` is an
+    Activation, ``basis`` a :class:`verify.referee.Basis`."""
+    import sympy as sp
+    name = sp.latex(sp.Symbol(r"\mathrm{" + act.name + "}")) if act.name.isidentifier() \
+        else sp.latex(act.expr)
+    where = "" if basis.name == "hermite" else f"; d={basis.d}, r={sp.latex(basis.r)}"
+    coeff = "c" if basis.name == "hermite" else "a"
+    body = latex_value(expr, typed)
+    if kind == "formula":
+        assert degrees is not None
+        ks = list(degrees)
+        if len(ks) > 3 and all(b - a == ks[1] - ks[0] for a, b in zip(ks, ks[1:], strict=False)):
+            span = f"{ks[0]}, {ks[1]}, \\dots, {ks[-1]}"
+        else:
+            span = ", ".join(map(str, ks))
+        return (f"{coeff}_k({name}{where}) = {body} \\quad "
+                f"\\text{{for }} k \\in \\{{{span}\\}}")
+    if kind == "coeff":
+        if half_width is not None:
+            half = latex_exact_decimal(half_width) or latex_value(half_width)
+            return (f"\\left|{latex_minus(f'{coeff}_{{{k}}}({name}{where})', body)}\\right| "
+                    f"\\le {half}")
+        return f"{coeff}_{{{k}}}({name}{where}) = {body}"
+    kernel = "K" if basis.name == "hermite" else "K_{d}"
+    return (f"{kernel}_{{{name}}}(\\rho) = {body} \\quad \\text{{at }} "
+            f"\\rho = {latex_value(rho)}")
+
+
 def _latex(report: RunReport) -> str:
     from .provenance import provenance_line
 
