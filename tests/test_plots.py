@@ -117,11 +117,12 @@ def test_labels_are_mathtext_from_sp_latex() -> None:
     assert plots.coefficient_label(activation("relu"), d=10, r=sp.Rational(3, 2)) == (
         r"$a_k(\mathrm{relu};\ d=10,\ r=\frac{3}{2})$")
     expr = activation("x*tanh(x)")
-    assert plots.coefficient_label(expr) == f"$c_k({sp.latex(expr.expr)})$"
-    assert "tanh" in sp.latex(expr.expr)
+    label = plots.coefficient_label(expr)  # sp.latex's form, with TeX's thin space made explicit
+    assert label == r"$c_k(x\,\tanh{\left(x \right)})$"
+    assert label.replace(r"\,", " ") == f"$c_k({sp.latex(expr.expr)})$"
     coeffs = hermite_coefficients(expr, 4, digits=8)
     ax = plots.plot_coefficients(coeffs, expr).axes[0]
-    assert ax.get_ylabel() == rf"$|c_k({sp.latex(expr.expr)})|$"
+    assert ax.get_ylabel() == f"$|{label[1:-1]}|$"
     assert ax.get_xlabel() == "$k$"
 
 
@@ -184,3 +185,25 @@ def test_kernel_returns_figure_and_ax(tmp_path: Path) -> None:
     own = Figure()
     ax = own.subplots()
     assert plots.plot_kernel(act, ax=ax, points=9) is own and ax.lines
+
+
+def test_ball_around_zero_is_a_bound_not_a_sign_or_an_exact_zero() -> None:
+    from flint import arb
+
+    from verify.numbers import Coefficient
+
+    def certified(k: int, ball: str) -> Coefficient:
+        return Coefficient(k, "certified", arb(ball), None, "a test ball", True)
+
+    coeffs = [certified(0, "0.5 +/- 1e-20"), certified(1, "-0.25 +/- 1e-20"),
+              certified(2, "0 +/- 1e-30"), certified(3, "1e-400 +/- 1e-420")]
+    ax = plots.plot_coefficients(coeffs, "$c_k(\\mathrm{test})$").axes[0]
+    drawn = {int(k): (line.get_marker(), line.get_markerfacecolor(), float(y))
+             for line in ax.lines if line.get_gid() == "coefficient"
+             for k, y in zip(line.get_xdata(), line.get_ydata(), strict=True)}
+    assert drawn[0][0] == "s" and drawn[0][1] != "none"
+    assert drawn[1][0] == "s" and drawn[1][1] == "none"
+    assert drawn[2][0] == "v" and drawn[2][2] == pytest.approx(1e-30, rel=1e-6)
+    assert drawn[3][0] == "s" and drawn[3][2] == pytest.approx(ax.get_ylim()[0] * 2)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "exactly 0" not in legend and any("ball holds 0" in t for t in legend), legend

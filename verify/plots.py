@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import Any
 import numpy as np
 from flint import arb, fmpq
 
-from .activations import NAMES, Activation
+from .activations import Activation
 from .files import check_output as _check_file
 from .files import write_whole
 from .numbers import workprec
@@ -132,7 +133,36 @@ def _latex(expr: Any) -> str:
     """``sp.latex`` in the spelling mathtext reads (``\\arccos``, not ``\\operatorname``)."""
     import sympy as sp
 
-    return sp.latex(sp.sympify(expr), inv_trig_style="full")
+    text = sp.latex(sp.sympify(expr), inv_trig_style="full")
+    return _OPERATOR_AFTER_FACTOR.sub(r"\\,\\", text)
+
+
+#: A product's factor before an operator name (``x \tanh``): TeX sets a thin space there,
+#: mathtext none, so it gets an explicit ``\,``.
+_OPERATOR_AFTER_FACTOR = re.compile(
+    r"(?<=[\w})]) \\(?=(?:operatorname|a?(?:sin|cos|tan)h?|arc(?:sin|cos|tan)|exp|log|ln"
+    r"|max|min|sec|csc|cot)\b)")
+
+
+def _text_latex(text: str) -> str:
+    """A parameter value in LaTeX: its SymPy form when it reads as a number, else as text."""
+    import sympy as sp
+
+    try:
+        return _latex(sp.Rational(text))
+    except (TypeError, ValueError):
+        return r"\mathrm{" + _escape(text) + "}"
+
+
+def _escape(text: str) -> str:
+    """Text inside ``\\mathrm{}``: TeX specials escaped, spaces kept."""
+    return "".join(f"\\{c}" if c in "_{}#%&$^\\" else c for c in text).replace(" ", r"\ ")
+
+
+#: A registered activation's name as :func:`verify.activations.activation` spells it ("relu",
+#: "leaky_relu(slope=1/10)"); an expression's name is the expression, never of this form.
+_REGISTERED_NAME = re.compile(
+    r"(?P<base>[A-Za-z_]\w*)(?:\((?P<params>\w+=[^,()=]+(?:, \w+=[^,()=]+)*)\))?")
 
 
 def activation_latex(act: Activation) -> str:
@@ -143,26 +173,25 @@ def activation_latex(act: Activation) -> str:
     >>> from verify.activations import activation
     >>> activation_latex(activation("leaky_relu"))
     '\\\\mathrm{leaky\\\\_relu}'
+    >>> activation_latex(activation("leaky_relu", slope="1/10"))
+    '\\\\mathrm{leaky\\\\_relu}(\\\\mathrm{slope}=\\\\frac{1}{10})'
     >>> activation_latex(activation("x**2 - 1"))
     'x^{2} - 1'
     """
-    base, _, params = act.name.partition("(")
-    if base in NAMES or base == "relu_power":
-        name = r"\mathrm{" + base.replace("_", r"\_") + "}"
-        if params:
+    registered = _REGISTERED_NAME.fullmatch(act.name)
+    if registered is not None and act.name != str(act.expr) and registered["base"] != "x":
+        name = r"\mathrm{" + registered["base"].replace("_", r"\_") + "}"
+        if registered["params"]:
             shown = []
-            for item in params.rstrip(")").split(", "):
+            for item in registered["params"].split(", "):
                 key, _, value = item.partition("=")
-                shown.append(rf"\mathrm{{{key}}}={_latex(value)}")
+                shown.append(r"\mathrm{" + _escape(key) + "}=" + _text_latex(value))
             name += "(" + ",\\ ".join(shown) + ")"
-        if _mathtext_ok(f"${name}$"):
-            return name
     else:
         name = _latex(act.expr)
-        if _mathtext_ok(f"${name}$"):
-            return name
-    plain = "".join(f"\\{c}" if c in "_{}#%&$^\\" else c for c in act.name)
-    return r"\mathrm{" + plain.replace(" ", r"\ ") + "}"
+    if _mathtext_ok(f"${name}$"):
+        return name
+    return r"\mathrm{" + _escape(act.name) + "}"
 
 
 def coefficient_label(act: Activation, *, d: int | None = None, r: Any = 1,
@@ -221,9 +250,10 @@ def plot_coefficients(coeffs: Sequence[Any], act: Activation | str,
                       out: str | os.PathLike[str] | None = None, *, d: int | None = None,
                       r: Any = 1, ax: Any = None) -> Any:
     """``|c_k|`` on a log axis, with the sign shown: filled markers for ``c_k > 0``, hollow for
-    ``c_k < 0``, half-filled when a certified ball contains 0 (sign not proved). The marker
-    says the tier: exact (circle), certified ball with its error bar (square), float (diamond,
-    no guarantee); exact zeros are crosses on the bottom edge.
+    ``c_k < 0``. The marker says the tier: exact (circle), certified ball with its error bar
+    (square), float (diamond, no guarantee). A ball that holds 0 (sign not proved, and not
+    proved 0) is a triangle at its bound ``|mid| + rad`` on ``|c_k|``; exact zeros are
+    crosses on the bottom edge, and a value below double range sits on that edge too.
 
     ``act`` is the activation (the label is :func:`coefficient_label` with ``d`` and ``r`` for
     Gegenbauer coefficients on S^{d-1}), or a ready label string. Returns the Figure; ``ax``
@@ -239,31 +269,28 @@ def plot_coefficients(coeffs: Sequence[Any], act: Activation | str,
         if c.exact is not None and c.exact.is_zero():
             zeros.append(c.k)
             continue
+        tier, sign = c.tier if c.tier in _TIERS else "certified", _sign(c)
         mid, rad = abs(float(c.ball.mid())), float(c.ball.rad())
-        if mid == 0.0:
-            zeros.append(c.k)  # below double range: drawn with the zeros, but not as exact
-            continue
-        tier = c.tier if c.tier in _TIERS else "certified"
-        ks, mids, rads = groups.setdefault((tier, _sign(c)), ([], [], []))
+        ks, values, rads = groups.setdefault((tier, sign), ([], [], []))
         ks.append(c.k)
-        mids.append(mid)
+        values.append(mid + rad if sign == 0 else mid)  # a ball around 0: its bound on |c_k|
         rads.append(rad)
-    fills = {1: "full", -1: "none", 0: "left"}
-    for (tier, sign), (ks, mids, rads) in sorted(groups.items()):
+    drawn = [v for g in groups.values() for v in g[1] if v > 0]
+    bottom = min(drawn) / 10 if drawn else 1e-20
+    for (tier, sign), (ks, values, rads) in sorted(groups.items()):
         marker, colour, _ = _TIERS[tier]
-        style = {"marker": marker, "ls": "none", "color": colour, "ms": 5 if tier != "exact" else 6}
+        style: dict[str, Any] = {"marker": "v" if sign == 0 else marker, "ls": "none",
+                                 "color": colour, "ms": 6 if tier == "exact" else 5,
+                                 "clip_on": False}
         if sign == -1:
             style["mfc"] = "none"
-        else:
-            style["fillstyle"] = fills[sign]
-        if tier == "certified":
-            bars = ax.errorbar(ks, mids, yerr=rads, capsize=2, **style)
+        ys = [v if v > 0 else bottom for v in values]  # below double range: on the bottom edge
+        if tier == "certified" and sign != 0:
+            bars = ax.errorbar(ks, ys, yerr=rads, capsize=2, **style)
             bars.lines[0].set_gid("coefficient")
         else:
-            ax.plot(ks, mids, gid="coefficient", **style)
+            ax.plot(ks, ys, gid="coefficient", **style)
     ax.set_yscale("log")
-    nonzero = [m for g in groups.values() for m in g[1]]
-    bottom = min(nonzero) / 10 if nonzero else 1e-20
     handles = [Line2D([], [], marker=_TIERS[t][0], ls="none", color=_TIERS[t][1],
                       label=_TIERS[t][2]) for t in _TIERS if any(g[0] == t for g in groups)]
     signs = {g[1] for g in groups}
@@ -275,8 +302,8 @@ def plot_coefficients(coeffs: Sequence[Any], act: Activation | str,
         handles.append(Line2D([], [], marker="o", ls="none", color=grey, mfc="none",
                               label=f"hollow: {label} < 0"))
     if 0 in signs:
-        handles.append(Line2D([], [], marker="o", ls="none", color=grey, fillstyle="left",
-                              label="half: sign not proved (ball holds 0)"))
+        handles.append(Line2D([], [], marker="v", ls="none", color=grey,
+                              label="sign not proved (ball holds 0): at |mid| + rad"))
     if zeros:
         ax.plot(zeros, [bottom] * len(zeros), "x", color="#cf222e", clip_on=False)
         handles.append(Line2D([], [], marker="x", ls="none", color="#cf222e",
@@ -289,7 +316,7 @@ def plot_coefficients(coeffs: Sequence[Any], act: Activation | str,
 
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(True, which="major", alpha=0.3)
-    ax.legend(handles=handles, loc="upper right", fontsize=8)
+    ax.legend(handles=handles, loc="best", fontsize=8)
     return _finish(fig, out)
 
 
@@ -453,22 +480,29 @@ def plot_family(family: Any, out: str | os.PathLike[str] | None = None, *,
     known = gram[np.isfinite(gram)]
     scale = float(np.max(np.abs(known))) if known.size and np.max(np.abs(known)) > 0 else 1.0
     image = left.imshow(np.ma.masked_invalid(gram), cmap="RdBu_r", vmin=-scale, vmax=scale)
-    fig.colorbar(image, ax=left, shrink=0.8)
+    if known.size:
+        fig.colorbar(image, ax=left, shrink=0.8)
     left.set_gid("gram")
     reasons = []
     for i in range(m):
         for j in range(m):
             entry = entries[i][j]
-            if entry["status"] == "undecided":
-                left.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///",
-                                         edgecolor="#8c959f", lw=0))
+            undecided = entry["status"] == "undecided"
+            if undecided:
+                left.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white",
+                                         hatch="///", edgecolor="#8c959f", lw=0))
                 reasons.append(entry["reason"])
             if m <= MAX_ANNOTATED:
                 value = gram[i, j]
                 dark = np.isfinite(value) and abs(value) > 0.6 * scale
+                box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"}
                 left.text(j, i, _entry_text(entry), ha="center", va="center",
                           fontsize=9 if m <= 6 else 7, color="white" if dark else "black",
-                          gid="gram-entry")
+                          bbox=box if undecided else None, gid="gram-entry")
+    if m > 1 and m <= MAX_ANNOTATED:  # cell borders, so that hatched cells stay apart
+        for edge in np.arange(0.5, m - 1, 1.0):
+            left.axhline(edge, color="white", lw=1)
+            left.axvline(edge, color="white", lw=1)
     from matplotlib.ticker import MaxNLocator
 
     if m <= MAX_ANNOTATED:
@@ -478,17 +512,29 @@ def plot_family(family: Any, out: str | os.PathLike[str] | None = None, *,
         left.xaxis.set_major_locator(MaxNLocator(integer=True))
         left.yaxis.set_major_locator(MaxNLocator(integer=True))
     shown = f"{m} of {family.size} members" if m < family.size else f"{m} members"
-    left.set_title(r"$\mathbb{E}[f_i f_j]$ under $N(0, I)$" + f" ({shown}; exact or certified)",
+    status = "exact or certified" + ("; hatched ?: not decided" if reasons else "")
+    left.set_title(r"$\mathbb{E}[f_i\,f_j]$ under $N(0, I)$" + f" ({shown}; {status})",
                    fontsize=9)
     left.set_xlabel("$j$")
     left.set_ylabel("$i$")
     if reasons:
-        note = "hatched ?: not decided -- " + "; ".join(dict.fromkeys(reasons))
-        left.text(0.0, -0.14, note if len(note) <= 110 else note[:107] + "...",
-                  transform=left.transAxes, fontsize=6.5, va="top", wrap=True)
+        import textwrap
+
+        prefix = "no exact Gaussian kernel: "
+        kernel = [r.removeprefix(prefix) for r in reasons if r.startswith(prefix)]
+        other = [r for r in reasons if not r.startswith(prefix)]
+        facts = dict.fromkeys(part for r in kernel for part in r.split("; "))
+        note = _clip("?: " + "; ".join(([prefix + "; ".join(facts)] if facts else [])
+                                       + list(dict.fromkeys(other))), 240)
+        left.text(0.0, -0.2 if m <= MAX_ANNOTATED else -0.15, "\n".join(textwrap.wrap(note, 90)),
+                  transform=left.transAxes, fontsize=6.5, va="top")
     if right is not None:
         _monte_carlo(family, entries, right, samples, seed)
     return _finish(fig, out)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _monte_carlo(family: Any, entries: list[list[dict[str, Any]]], ax: Any, samples: int,
@@ -522,6 +568,6 @@ def _monte_carlo(family: Any, entries: list[list[dict[str, Any]]], ax: Any, samp
                    label=f"{entry['status']} value {_entry_text(entry)}")
     ax.set_xscale("log")
     ax.set_xlabel("samples")
-    ax.set_title(f"Monte Carlo of $\\mathbb{{E}}[f_{{{i}}} f_{{{j}}}]$ (seed {seed})",
+    ax.set_title(f"Monte Carlo of $\\mathbb{{E}}[f_{{{i}}}\\,f_{{{j}}}]$ (seed {seed})",
                  fontsize=9)
     ax.legend(fontsize=7)
