@@ -162,7 +162,7 @@ def test_plot_family_marks_undecided_entries(tmp_path: Path) -> None:
     # Biased, non-unit units: no exact Gaussian kernel, so E[f_i f_j] is left undecided
     # by verify family; the plot must say so, never draw a number for it.
     family = load_family_file(str(ROOT / "examples" / "he2_vs_constant.json"))
-    fig = plots.plot_family(family, tmp_path / "u.png", samples=500)
+    fig = plots.plot_family(family, tmp_path / "u.pdf", samples=500)
     ax = _gram_axes(fig)
     entries = [t.get_text() for t in ax.texts if t.get_gid() == "gram-entry"]
     assert entries == ["?"] * 4
@@ -172,7 +172,7 @@ def test_plot_family_marks_undecided_entries(tmp_path: Path) -> None:
     legend = [t.get_text() for t in mc.get_legend().get_texts()]
     assert any("undecided" in t for t in legend), legend
     assert not any(t.startswith(("exact value", "certified value")) for t in legend), legend
-    _non_trivial_png(tmp_path / "u.png")
+    assert b"/Subtype /Type3" not in (tmp_path / "u.pdf").read_bytes()  # \mathbb too
 
 
 def test_kernel_returns_figure_and_ax(tmp_path: Path) -> None:
@@ -207,3 +207,27 @@ def test_ball_around_zero_is_a_bound_not_a_sign_or_an_exact_zero() -> None:
     assert drawn[3][0] == "s" and drawn[3][2] == pytest.approx(ax.get_ylim()[0] * 2)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "exactly 0" not in legend and any("ball holds 0" in t for t in legend), legend
+
+
+def test_library_errors_name_the_argument_not_a_flag(tmp_path: Path, sigmoid_coeffs) -> None:
+    act = activation("sigmoid")
+    with pytest.raises(ValueError, match=r"^out='.*x\.svg' must end in \.png or \.pdf; ") as bad:
+        plots.plot_coefficients(sigmoid_coeffs, act, str(tmp_path / "x.svg"))
+    assert "--" not in str(bad.value) and len(str(bad.value).splitlines()) == 1
+    with pytest.raises(ValueError, match=r"^out='/no/such/dir/x\.png' cannot be written"):
+        plots.plot_coefficients(sigmoid_coeffs, act, "/no/such/dir/x.png")
+    with pytest.raises(TypeError, match=r"^out=3 must be a file name"):
+        plots.plot_coefficients(sigmoid_coeffs, act, 3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^ax=.* must be a matplotlib Axes"):
+        plots.plot_coefficients(sigmoid_coeffs, act, ax="left")
+
+
+def test_files_get_the_umask_mode(tmp_path: Path, sigmoid_coeffs) -> None:
+    import os
+
+    old = os.umask(0o027)
+    try:
+        plots.plot_coefficients(sigmoid_coeffs, activation("sigmoid"), tmp_path / "m.png")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "m.png").stat().st_mode & 0o777 == 0o640

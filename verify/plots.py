@@ -59,17 +59,23 @@ def require_matplotlib() -> Any:
 _pyplot = require_matplotlib
 
 
-def check_output(path: str | os.PathLike[str]) -> Path:
+def check_output(path: str | os.PathLike[str], *, label: str | None = None) -> Path:
     """The output path must end in .png or .pdf (a character device or FIFO such as /dev/null
     may have no suffix: it gets PNG) and be writable (see :func:`verify.files.check_output`:
-    its folder exists, it is no directory; a symlink is followed)."""
+    its folder exists, it is no directory; a symlink is followed). ``label`` names the path in
+    messages (default ``out='...'``; the command line passes ``"--out PATH"``).
+
+    Raises TypeError for a path that is no ``str`` or ``os.PathLike``, ValueError (one line)
+    for a wrong suffix or a path that cannot be written.
+    """
     if isinstance(path, bool) or not isinstance(path, str | os.PathLike):
         raise TypeError(f"out={path!r} must be a file name (str or Path) or None")
     text = os.fspath(path)
+    name = label or f"out={text!r}"
     out = Path(text)
     if out.suffix.lower() not in _SUFFIXES and not _is_stream(text):
-        raise ValueError(f"--out {text}: the file name must end in .png or .pdf")
-    _check_file(text, label=f"--out {text}")
+        raise ValueError(f"{name} must end in .png or .pdf; the suffix chooses the format")
+    _check_file(text, label=name)
     return out
 
 
