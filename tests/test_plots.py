@@ -231,3 +231,20 @@ def test_files_get_the_umask_mode(tmp_path: Path, sigmoid_coeffs) -> None:
     finally:
         os.umask(old)
     assert (tmp_path / "m.png").stat().st_mode & 0o777 == 0o640
+
+
+def test_family_with_a_zero_member_and_a_non_orthogonal_pair() -> None:
+    from verify.family_check import family_from_json
+
+    family = family_from_json({"activation": "relu", "networks": [
+        {"weights": [[1, 0], [1, 0]], "outputs": [1, -1]},  # relu(x1) - relu(x1) = 0
+        {"weights": [[0, 1]], "outputs": [1]}, {"weights": [[1, 0]], "outputs": [1]}]})
+    fig = plots.plot_family(family, samples=500)
+    entries = [t.get_text() for t in _gram_axes(fig).texts if t.get_gid() == "gram-entry"]
+    # row and column 0 are the zero member; E[relu(x1) relu(x2)] = K(0) = 1/(2 pi)
+    assert entries == ["0", "0", "0", "0", r"$\frac{1}{2}$", r"$\frac{1}{2 \pi}$",
+                       "0", r"$\frac{1}{2 \pi}$", r"$\frac{1}{2}$"]
+    mc = next(a for a in fig.axes if a.get_gid() == "monte-carlo")
+    assert "f_{1}" in mc.get_title() and "f_{2}" in mc.get_title()  # the pair proved non-zero
+    legend = [t.get_text() for t in mc.get_legend().get_texts()]
+    assert r"exact value $\frac{1}{2 \pi}$" in legend, legend

@@ -466,8 +466,9 @@ def plot_family(family: Any, out: str | os.PathLike[str] | None = None, *,
     as a heat map with integer ticks, each cell annotated (up to :data:`MAX_ANNOTATED` members)
     with its exact value or a short decimal of its certified ball; undecided entries are
     hatched, marked ``?`` and carry no colour or number. Right: the Monte Carlo running
-    estimate (seeded) of one off-diagonal inner product -- the first undecided one if any --
-    with its asymptotic 95% band, beside its certified value when there is one.
+    estimate (seeded) of one off-diagonal inner product -- the first undecided pair, else the
+    first proved non-zero, else the last pair -- with its asymptotic 95% band, beside its
+    exact or certified value when there is one.
 
     Returns the Figure. ``ax``: one Axes draws the Gram map alone, two Axes draw both panels;
     ``out`` writes the figure (None: not written).
@@ -503,7 +504,8 @@ def plot_family(family: Any, out: str | os.PathLike[str] | None = None, *,
                 dark = np.isfinite(value) and abs(value) > 0.6 * scale
                 box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"}
                 left.text(j, i, _entry_text(entry), ha="center", va="center",
-                          fontsize=9 if m <= 6 else 7, color="white" if dark else "black",
+                          fontsize=11 if m <= 4 else 9 if m <= 6 else 7,
+                          color="white" if dark else "black",
                           bbox=box if undecided else None, gid="gram-entry")
     if m > 1 and m <= MAX_ANNOTATED:  # cell borders, so that hatched cells stay apart
         for edge in np.arange(0.5, m - 1, 1.0):
@@ -547,7 +549,17 @@ def _monte_carlo(family: Any, entries: list[list[dict[str, Any]]], ax: Any, samp
                  seed: int) -> None:
     m = len(entries)
     pairs = [(i, j) for i in range(m) for j in range(i + 1, m)] or [(0, 0)]
-    i, j = next((p for p in pairs if entries[p[0]][p[1]]["status"] == "undecided"), pairs[0])
+
+    def undecided(p: tuple[int, int]) -> bool:
+        return bool(entries[p[0]][p[1]]["status"] == "undecided")
+
+    def nonzero(p: tuple[int, int]) -> bool:
+        return not undecided(p) and not entries[p[0]][p[1]]["ball"].contains(0)
+
+    # As verify family's controls: the first undecided pair, else the first proved non-zero,
+    # else the last (for disjoint supports the first pairs overlap least).
+    i, j = next((p for p in pairs if undecided(p)),
+                next((p for p in pairs if nonzero(p)), pairs[-1]))
     f, h = family.member(i), family.member(j)
     rng = np.random.default_rng(seed)
     values = np.empty(samples)
