@@ -100,7 +100,10 @@ def _figure(ax: Any, figsize: tuple[float, float], **subplots: Any) -> tuple[Any
     axes = list(ax) if isinstance(ax, Sequence | np.ndarray) else [ax]
     if not axes or not all(isinstance(a, Axes) for a in axes):
         raise TypeError(f"ax={ax!r} must be a matplotlib Axes (or a sequence of Axes) or None")
-    fig = axes[0].get_figure(root=True)
+    try:
+        fig = axes[0].get_figure(root=True)
+    except TypeError:  # matplotlib < 3.10: ax.figure, and a subfigure's .figure is the root
+        fig = axes[0].figure.figure
     return fig, (axes[0] if len(axes) == 1 else axes)
 
 
