@@ -506,7 +506,7 @@ def _plot(args: argparse.Namespace) -> int:
 def _draw(args: argparse.Namespace) -> Any:
     from . import plots
 
-    out = plots.check_output(args.out)
+    out = plots.check_output(args.out, label=f"--out {args.out}")
     if args.what == "coeffs":
         from .conventions import check_degree
         from .gegenbauer import gegenbauer_coefficients
@@ -517,23 +517,23 @@ def _draw(args: argparse.Namespace) -> Any:
         check_degree(args.max_degree, name="max_degree")
         check_digits(args.digits)
         act = _activation(args.activation)
-        plots._pyplot()  # fail early, before computing, when matplotlib is missing
+        plots.require_matplotlib()  # fail early, before computing, when matplotlib is missing
         coeffs = (hermite_coefficients(act, args.max_degree, digits=args.digits)
                   if basis.name == "hermite" else
                   gegenbauer_coefficients(act, args.max_degree, d=basis.d, r=basis.r,
                                           digits=args.digits))
-        plots.plot_coefficients(coeffs, basis.label("k", act.name), out)
+        plots.plot_coefficients(coeffs, act, out, d=basis.d, r=basis.r)
     elif args.what == "kernel":
         if args.dim is not None:
             from .conventions import check_dimension
 
             check_dimension(args.dim)
         act = _activation(args.activation)
-        plots._pyplot()
+        plots.require_matplotlib()
         plots.plot_kernel(act, out, dim=args.dim)
     else:
         family = _target_family(args, "verify plot family")
-        plots._pyplot()
+        plots.require_matplotlib()
         plots.plot_family(family, out, samples=args.samples, seed=args.seed)
     return out
 

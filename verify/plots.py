@@ -55,8 +55,6 @@ def require_matplotlib() -> Any:
     return matplotlib
 
 
-# The command line's name for the check above (verify.cli calls it before computing).
-_pyplot = require_matplotlib
 
 
 def check_output(path: str | os.PathLike[str], *, label: str | None = None) -> Path:
