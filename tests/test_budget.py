@@ -88,3 +88,27 @@ def test_integral_at_its_evaluation_limit_still_contains_the_value(monkeypatch):
     with workprec(200):
         assert limited.ball.is_finite() and limited.ball.overlaps(full.ball)
         assert not arb(limited.ball.rad()) < arb(full.ball.rad())
+
+
+@pytest.mark.parametrize("expr", [
+    "Heaviside(x - 1/3) + Heaviside(-x - 1/3 - 10**-20)",  # |b| round alike: folded onto one cut
+    "10**20*(Heaviside(x - 1 + 10**-20) - Heaviside(x - 1 - 10**-20))",  # one side, one double
+    "Heaviside(x) - Heaviside(x - 10**-400)",  # a breakpoint whose double is 0
+])
+def test_breakpoints_that_doubles_cannot_separate_are_refused(expr):
+    """The tiers sort, split and fold pieces through doubles: two cuts that round alike would
+    merge and the sliver between them be integrated with the wrong piece (the certified tier
+    returned c_0 wrong in the 21st digit with met True for the first one, the exact tier
+    -0.484 for +0.484 for the second). Such activations are refused, one line."""
+    with pytest.raises(ValueError, match="closer than 1e-12 relative"):
+        activation(expr)
+
+
+def test_float_guess_overflow_does_not_refuse_a_valid_activation():
+    """10**400 Heaviside(x - 1): doubles overflow in the first guess of |c_0|; the certified
+    ball still comes out and contains 10^400 P(g > 1) (the exact tier's value)."""
+    act = activation("10**400*Heaviside(x - 1)")
+    c0 = hermite.certified_coefficient(act, 0, digits=15)
+    exact = hermite.hermite_coefficients(act, 0, tier="exact")[0]
+    with workprec(2000):
+        assert c0.met and c0.ball.overlaps(exact.exact.ball())

@@ -297,6 +297,7 @@ def _pieces(name: str, expr: sp.Expr) -> tuple[Piece, ...]:
                 "simplify its conditions"
             )
         points.update(r for r in roots if r.is_real)
+    _check_separated(name, points)
     cuts = sorted(points, key=lambda r: float(r))
     edges = [-sp.oo, *cuts, sp.oo]
     pieces = []
@@ -305,6 +306,29 @@ def _pieces(name: str, expr: sp.Expr) -> tuple[Piece, ...]:
         branch = _branch_at(pw, sample)
         pieces.append(Piece(lo, hi, sp.simplify(branch) if branch.has(sp.Piecewise) else branch))
     return tuple(pieces)
+
+
+#: Breakpoints, their mirror images -b (the tiers fold x -> -x) and 0 must differ by more than
+#: this, relative to their size: the tiers sort, split and fold them in double precision.
+_BREAKPOINT_GAP = sp.Rational(1, 10**12)
+
+
+def _check_separated(name: str, points: set[sp.Expr]) -> None:
+    """Refuse breakpoints that doubles cannot tell apart. The tiers order the pieces, fold
+    ``x -> -x`` and pick each panel's piece through floats, so two distinct cuts (among the
+    breakpoints b, their mirrors -b and 0) that round alike would merge, and the sliver
+    between them would be integrated with the wrong piece -- a wrong ball. Decided exactly
+    (SymPy at 30 digits on exact differences)."""
+    cuts = sorted({*points, *(-p for p in points), sp.Integer(0)}, key=lambda r: float(r))
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        gap = abs(sp.N(b - a, 30))
+        scale = max(abs(sp.N(a, 30)), abs(sp.N(b, 30)), sp.Integer(1))
+        if gap <= _BREAKPOINT_GAP * scale:
+            raise ValueError(
+                f"activation={name!r} has breakpoints (or a breakpoint and its mirror image or 0) "
+                f"{a} and {b} closer than 1e-12 relative; the tiers separate pieces in double "
+                "precision: rescale x or merge the pieces"
+            )
 
 
 def _interior_rational(lo: sp.Expr, hi: sp.Expr) -> sp.Rational:

@@ -275,7 +275,7 @@ def certified_sphere_coefficient(act: Activation, k: int, *, d: int, r: object =
                                "exact value from a proved symmetry", True)
     try:  # a first guess of |a_k| only: doubles may overflow where balls do not
         estimate = float(gegenbauer_float(act, k, d=d, r=radius)[k])
-    except ValueError:
+    except (ValueError, TypeError, ArithmeticError):  # OverflowError: 10**400*Heaviside(x)
         estimate = math.nan
     magnitude = start_magnitude(estimate)
     # The ball recurrence for P_{k,d} widens by up to ~1.27 bits per degree: guard bits.

@@ -379,7 +379,7 @@ def _certified_coefficient(act: Activation, k: int, digits: int) -> Coefficient:
                                "exact value from a proved symmetry", True)
     try:  # a first guess of |c_k| only: doubles may overflow where balls do not
         estimate = float(float_coefficients(act, k)[k])
-    except ValueError:
+    except (ValueError, TypeError, ArithmeticError):  # OverflowError: 10**400*Heaviside(x)
         estimate = math.nan
     magnitude = start_magnitude(estimate)
     prec = bits_for_digits(digits) + magnitude_bits(magnitude) + 20
