@@ -54,6 +54,28 @@ class NonFiniteBall(ArithmeticError):
     """
 
 
+def terminating_decimal(q: fmpq | sp.Rational | Fraction) -> tuple[int, int] | None:
+    """``(|q| * 10**places, places)`` with ``places`` the fewest decimal places that write the
+    rational ``q`` exactly, or None when its decimal expansion does not terminate.
+
+    >>> terminating_decimal(fmpq(-3, 40)), terminating_decimal(fmpq(1, 3))
+    ((75, 3), None)
+    """
+    if isinstance(q, Fraction):
+        p_, q_ = q.numerator, q.denominator
+    else:
+        p_, q_ = int(q.p), int(q.q)
+    den, twos, fives = q_, 0, 0
+    while den % 2 == 0:
+        den, twos = den // 2, twos + 1
+    while den % 5 == 0:
+        den, fives = den // 5, fives + 1
+    if den != 1:
+        return None
+    places = max(twos, fives)
+    return abs(p_) * 2 ** (places - twos) * 5 ** (places - fives), places
+
+
 def check_digits(digits: object, *, name: str = "digits", guard: int = 0) -> int:
     """Validate a requested number of significant digits; return it as an int.
 

@@ -70,6 +70,7 @@ from .numbers import (
     bits_for_digits,
     check_digits,
     report_ball,
+    terminating_decimal,
     workprec,
 )
 
@@ -253,15 +254,11 @@ def _spelled_decimal(value: object, expr: sp.Expr) -> tuple[int, sp.Rational] | 
             return None  # an integer is exact: no last place to round in
         return spelled_digits(value), half
     if expr.is_Rational and not expr.is_Integer:
-        n = _decimal_expansion_digits(sp.Rational(expr))
-        den, places = int(sp.Rational(expr).q), 0
-        while den % 2 == 0 or den % 5 == 0:
-            den //= 2 if den % 2 == 0 else 5
-        if den != 1:
+        decimal = terminating_decimal(sp.Rational(expr))
+        if decimal is None:
             return None
-        while (sp.Rational(expr) * 10**places).q != 1:
-            places += 1
-        return n, sp.Rational(1, 2) / sp.Integer(10) ** places
+        return (_decimal_expansion_digits(sp.Rational(expr)),
+                sp.Rational(1, 2) / sp.Integer(10) ** decimal[1])
     return None
 
 
@@ -444,16 +441,10 @@ def _literal_digits(literal: str) -> int:
 
 
 def _decimal_expansion_digits(q: sp.Rational) -> int:
-    den = int(q.q)
-    twos = fives = 0
-    while den % 2 == 0:
-        den, twos = den // 2, twos + 1
-    while den % 5 == 0:
-        den, fives = den // 5, fives + 1
-    if den != 1:
+    decimal = terminating_decimal(q)
+    if decimal is None:
         return 1  # not a decimal: an exact rational such as 1/3
-    scaled = abs(int(q.p)) * 10 ** max(twos, fives) // int(q.q)
-    return max(len(str(scaled).strip("0")), 1)
+    return max(len(str(decimal[0]).strip("0")), 1)
 
 
 def _claimed(value: object) -> tuple[sp.Expr, str]:

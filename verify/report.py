@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from .checks import CheckResult, Verdict
+from .numbers import terminating_decimal
 
 _STYLE = {Verdict.VERIFIED: "green", Verdict.REFUTED: "bold red", Verdict.INCONCLUSIVE: "yellow"}
 
@@ -422,16 +423,11 @@ def latex_exact_decimal(value: Any) -> str | None:
     q = value if isinstance(value, sp.Basic) else sp.sympify(value)
     if not isinstance(q, sp.Rational) or q == 0:  # a Float is not exact: never rewritten
         return None
-    den = int(q.q)
-    twos = fives = 0
-    while den % 2 == 0:
-        den, twos = den // 2, twos + 1
-    while den % 5 == 0:
-        den, fives = den // 5, fives + 1
-    if den != 1:
+    decimal = terminating_decimal(q)
+    if decimal is None:
         return None
-    places = max(twos, fives)
-    digits = str(abs(int(q.p)) * 2 ** (places - twos) * 5 ** (places - fives))  # q*10^places
+    scaled, places = decimal
+    digits = str(scaled)  # |q| * 10^places
     sign = "-" if q < 0 else ""
     exponent = len(digits) - 1 - places
     if -3 <= exponent <= 3:
