@@ -365,6 +365,17 @@ def test_a_directory_as_plot_out(capsys, tmp_path):
               f"--out {folder}", "directory")
 
 
+def test_closed_pipe_for_stdout_and_stderr_still_exits_2():
+    """`verify ... 2>&1 | head -1`: the error line itself cannot be written either; the exit
+    code stays 2 (it was 1, "refuted", from the failed print of the error line)."""
+    proc = subprocess.Popen([*_MAIN, "list"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env=_ENV)
+    assert proc.stdout is not None
+    proc.stdout.read(1)
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 2
+
+
 def test_closed_stdout_is_one_line_not_a_traceback():
     # the reader of the pipe is gone before verify writes: the environment, exit 2
     proc = subprocess.Popen([*_MAIN, "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -216,9 +216,12 @@ def _report(exc: BaseException, debug: bool) -> int:
     code, line = _classify(exc)
     if isinstance(exc, BrokenPipeError):
         _drop_stdout()
-    if debug:
-        traceback.print_exception(exc, file=sys.stderr)
-    print(line, file=sys.stderr, flush=True)
+    try:
+        if debug:
+            traceback.print_exception(exc, file=sys.stderr)
+        print(line, file=sys.stderr, flush=True)
+    except OSError:  # stderr is the same closed pipe: nobody can read the line; keep the code
+        _drop_stream(sys.stderr)
     return code
 
 
@@ -272,8 +275,13 @@ def _os_error(exc: OSError) -> str:
 
 def _drop_stdout() -> None:
     """After a broken pipe: point stdout at /dev/null so the flush at exit cannot fail again."""
+    _drop_stream(sys.stdout)
+
+
+def _drop_stream(stream: Any) -> None:
+    """Point ``stream``'s file descriptor at /dev/null (its reader went away)."""
     try:
-        fd = sys.stdout.fileno()
+        fd = stream.fileno()
     except (AttributeError, OSError, ValueError):
         return  # not a real file (a test's capture): nothing will flush to the pipe
     devnull = os.open(os.devnull, os.O_WRONLY)
