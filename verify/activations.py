@@ -243,7 +243,11 @@ def activation(spec: str | sp.Expr, **params: Any) -> Activation:
         expr = parse(spec, symbols=("x",))
         name = spec
     elif isinstance(spec, sp.Expr):
-        expr, name = spec, str(spec)
+        # A user's plain sp.Symbol("x") is our x (which is declared real): same name, same
+        # variable -- otherwise x*tanh(x) would "depend on x only (found x)".
+        expr = spec.subs({s: X for s in spec.free_symbols
+                          if isinstance(s, sp.Symbol) and s.name == "x" and s != X})
+        name = str(spec)
     else:
         raise TypeError(f"activation={spec!r} must be a name, an expression string or a SymPy Expr")
     return _analyse(name, sp.sympify(expr))

@@ -347,3 +347,21 @@ def test_whole_expression_in_arb_contains_numpy(spec: str, value: float) -> None
     ball = arb_value(act.expr, {SYMBOLS["x"]: arb(value)})
     approx = float(act.numpy(np.array([value]))[0])  # doubles: within a few ulps
     assert ball.rad() < 1e-15 and abs(float(ball.mid()) - approx) <= 1e-15 * (1 + abs(approx))
+
+
+def test_a_plain_sympy_symbol_x_is_the_variable():
+    """`activation(x*sp.tanh(x))` with the user's own `sp.Symbol("x")` (no assumptions) is the
+    same activation as the string "x*tanh(x)" (it was refused: "must depend on x only (found
+    x)"); another name is still refused."""
+    import sympy as sp
+
+    from verify.activations import activation
+    from verify.hermite import certified_coefficient
+
+    x = sp.Symbol("x")
+    mine, theirs = activation(x * sp.tanh(x)), activation("x*tanh(x)")
+    assert mine.expr == theirs.expr and mine.odd_part_zero is theirs.odd_part_zero
+    assert certified_coefficient(mine, 2, digits=10).ball.overlaps(
+        certified_coefficient(theirs, 2, digits=10).ball)
+    with pytest.raises(ValueError, match="found y"):
+        activation(sp.Symbol("y") * x)
