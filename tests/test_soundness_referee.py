@@ -252,3 +252,20 @@ def test_digits_past_the_double_range_finish() -> None:
         ref_text = mpmath.nstr(ref, 50)
     with workprec(400):
         assert abs(c.ball - arb(ref_text)) < arb(10) ** -45
+
+
+def test_a_plain_sympy_symbol_k_is_the_degree():
+    """A formula built with the user's own sp.Symbol("k") (no assumptions) is decided as the
+    same formula typed as a string (it failed with "k is left unset"); a wrong one is still
+    refuted."""
+    import sympy as sp
+
+    from verify.activations import activation
+    from verify.checks import Verdict
+    from verify.referee import check_formula_claim
+
+    k = sp.Symbol("k")
+    relu = activation("relu")
+    formula = (-1) ** (k / 2 - 1) * sp.factorial2(k - 3) / sp.sqrt(2 * sp.pi * sp.factorial(k))
+    assert check_formula_claim(relu, formula, range(2, 12, 2)).verdict is Verdict.VERIFIED
+    assert check_formula_claim(relu, -formula, range(2, 12, 2)).verdict is Verdict.REFUTED

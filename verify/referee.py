@@ -455,7 +455,11 @@ def _claimed(value: object) -> tuple[sp.Expr, str]:
         raise TypeError(f"value={value!r} must be an expression string (e.g. '0.5' or "
                         "'1/sqrt(2*pi)') or a SymPy expression; a float would lose digits")
     expr = sp.Integer(value) if isinstance(value, int) else value
-    return expr, str(expr)
+    # A user's plain sp.Symbol("k") (or d, rho) is ours, whatever assumptions ours carry.
+    ours = {K_SYM.name: K_SYM, D_SYM.name: D_SYM, RHO.name: RHO}
+    expr = expr.subs({s: ours[s.name] for s in expr.free_symbols
+                      if isinstance(s, sp.Symbol) and s.name in ours and s != ours[s.name]})
+    return expr, str(value)
 
 
 def _working_digits(digits: int, expr: sp.Expr, value: object) -> tuple[int, int]:
