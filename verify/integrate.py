@@ -296,11 +296,38 @@ class Panel:
     ends: Callable[[], tuple[arb, arb]]
 
 
-def _piece_at(act: Activation, x: float) -> int:
+def _piece_at(act: Activation, x: sp.Expr) -> int:
+    """The piece of ``act`` whose open interval holds the exact point ``x`` (decided by SymPy,
+    not by doubles: a cell's float midpoint can round onto a breakpoint)."""
     for i, p in enumerate(act.pieces):
-        if (p.lo == -sp.oo or float(p.lo) < x) and (p.hi == sp.oo or x < float(p.hi)):
+        if (p.lo == -sp.oo or bool(p.lo < x)) and (p.hi == sp.oo or bool(x < p.hi)):
             return i
-    raise ValueError(f"x={x} lies on a breakpoint of {act.name}")
+    raise AssertionError(f"x={x} lies on a breakpoint of {act.name}; the cells of a pass "
+                         "must be open intervals between consecutive cuts (a bug)")
+
+
+def _cells(points: set[sp.Expr], floats: Callable[[sp.Expr], float], act: Activation
+           ) -> list[tuple[sp.Expr, float, sp.Expr, float]]:
+    """The cells between consecutive exact cuts ``points`` (x positions, deduplicated and
+    sorted exactly) as ``(x_lo, f_lo, x_hi, f_hi)``; ``floats`` gives the planner's double
+    of a cut (its position in the integration variable). Two cuts whose doubles are not at
+    least 4 ulps apart are refused (never merged): the planner bisects between the doubles
+    and the sliver between them would get the wrong piece."""
+    ordered = sorted(points, key=lambda v: float(v))
+    for i in range(len(ordered) - 1):  # doubles may misorder close cuts: fix exactly
+        for j in range(i + 1, len(ordered)):
+            if bool(ordered[j] < ordered[i]):
+                ordered[i], ordered[j] = ordered[j], ordered[i]
+    fs = [floats(v) for v in ordered]
+    for i in range(len(ordered) - 1):
+        a, b, fa, fb = ordered[i], ordered[i + 1], fs[i], fs[i + 1]
+        gap = fa
+        for _ in range(4):
+            gap = math.nextafter(gap, math.inf)
+        if not fb >= gap:
+            raise NotBoundable(f"activation={act.name!r} must have cuts that doubles separate "
+                               f"(got {a} and {b}); rescale x or use the acb.integral tier")
+    return [(ordered[i], fs[i], ordered[i + 1], fs[i + 1]) for i in range(len(ordered) - 1)]
 
 
 #: How many times a sub-box whose enclosure is not finite is quartered before giving up
@@ -508,12 +535,12 @@ def gaussian_pass(act: Activation, max_degree: int, log_tol: Sequence[float], *,
         tail = arb(tail_bound(act, length).upper())
     ks = np.arange(max_degree + 1)
     tols = np.asarray(log_tol, dtype=float)
-    exact = [(_abs_cut(b), abs(float(b))) for b in act.breakpoints
-             if 0 < abs(float(b)) < length]
-    cuts = sorted({0.0, float(length), *(f for _, f in exact)})
+    top = sp.Integer(length)
+    inner = {abs(b) for b in act.breakpoints if bool(0 < abs(b)) and bool(abs(b) < top)}
+    exact = [(_abs_cut(b), float(b)) for b in inner]
     panels: list[Panel] = []
-    for a, b in zip(cuts[:-1], cuts[1:], strict=True):
-        mid = (a + b) / 2
+    for x_a, a, x_b, b in _cells({sp.Integer(0), top, *inner}, float, act):
+        mid = (x_a + x_b) / 2
         i_right, i_left = _piece_at(act, mid), _piece_at(act, -mid)
         right, left = act.acb_piece(i_right), act.acb_piece(i_left)
 
@@ -608,19 +635,27 @@ def sphere_pass(act: Activation, max_degree: int, log_tol: Sequence[float], *, d
         raise ValueError(f"log_tol has {len(log_tol)} entries; must have max_degree + 1")
     ks = np.arange(max_degree + 1, dtype=float)
     tols = np.asarray(log_tol, dtype=float)
-    rf = float(r)
     with workprec(64):
         r_ball = arb_value(r)
-    exact: list[tuple[Callable[[], arb], float]] = [
-        (_asin_cut(b, r), math.asin(abs(float(b)) / rf))
-        for b in act.breakpoints if 0 < abs(float(b)) < rf]
-    exact.append((_half_pi, math.pi / 2))
+    # cuts are x positions |b| (decided 0 < |b| < r exactly), mapped to u = asin(|b|/r)
+    inner = {abs(b) for b in act.breakpoints if bool(0 < abs(b)) and bool(abs(b) < r)}
     half_pi = math.pi / 2
-    cuts = sorted({0.0, half_pi, *(f for _, f in exact)})
+
+    def u_float(x: sp.Expr) -> float:
+        if x == 0:
+            return 0.0
+        if x == r:
+            return half_pi
+        with workprec(128):
+            return float(_asin_cut(x, r)().mid())
+
+    exact: list[tuple[Callable[[], arb], float]] = [(_asin_cut(b, r), u_float(b))
+                                                    for b in inner]
+    exact.append((_half_pi, half_pi))
     log_cd = float(sphere_marginal_constant(d).log().upper())
     panels: list[Panel] = []
-    for a, b in zip(cuts[:-1], cuts[1:], strict=True):
-        mid = rf * math.sin((a + b) / 2)
+    for x_a, a, x_b, b in _cells({sp.Integer(0), sp.sympify(r), *inner}, u_float, act):
+        mid = (x_a + x_b) / 2  # r sin u is increasing: the x cell of the u cell (a, b)
         i_right, i_left = _piece_at(act, mid), _piece_at(act, -mid)
         right, left = act.acb_piece(i_right), act.acb_piece(i_left)
 
@@ -877,7 +912,7 @@ def gaussian_coefficients(act: Activation | str, max_degree: int, *, digits: int
     todo = [k for k, v in forced.items() if v is None]
     try:
         est = float_coefficients(act, max_degree)
-    except ValueError:
+    except (ValueError, TypeError, ArithmeticError):  # only steers the plan: never trusted
         est = np.ones(max_degree + 1)
     mags = _magnitudes(est, {k for k in range(max_degree + 1)
                              if symmetry_zero(act, k) is not None})
@@ -927,7 +962,7 @@ def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: ob
     todo = [k for k, v in forced.items() if v is None]
     try:
         est = gegenbauer_float(act, max_degree, d=d, r=radius)
-    except ValueError:
+    except (ValueError, TypeError, ArithmeticError):  # only steers the plan: never trusted
         est = np.ones(max_degree + 1)
     mags = _magnitudes(est, {k for k in range(max_degree + 1)
                              if symmetry_zero(act, k) is not None})

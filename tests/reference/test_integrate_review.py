@@ -1,7 +1,7 @@
 """Findings of the adversarial review of the certified engine (helper_notes/ENGINE_REVIEW.md).
 
-Each test states what a correct engine must return and is marked ``xfail(strict=True)`` until
-the fix lands (then it passes, the strict marker fails the suite, and the marker is removed).
+Each test states what a correct engine must return (they were strict xfails until the fixes
+of findings 2-4 landed; finding 1's activation is now refused at construction).
 
 References: the exact tier (jump formula, rational breakpoints), closed forms evaluated in Arb,
 and mpmath.quad at 40 digits split at the breakpoints.
@@ -16,27 +16,45 @@ from flint import arb
 
 from verify.activations import activation
 from verify.hermite import exact_coefficients
-from verify.integrate import gaussian_coefficients, sphere_coefficients
+from verify.integrate import NotBoundable, gaussian_coefficients, sphere_coefficients
 from verify.numbers import workprec
 
 
-@pytest.mark.xfail(strict=True, reason="engine review finding 1: two breakpoints whose |b| "
-                   "round to one double share one cut; the sliver between them gets the wrong "
-                   "piece (integrate.py gaussian_pass: exact/cuts built from floats)")
-def test_breakpoints_sharing_a_double_keep_their_sliver() -> None:
-    # |b| = 1/3 and 1/3 + 1e-20: one double. On (1/3, 1/3 + 1e-20) sigma(x) = 1, sigma(-x) = 0.
-    act = activation("Heaviside(x - 1/3) + Heaviside(-x - 1/3 - 10**-20)")
-    exact = exact_coefficients(act, 2)
-    got = gaussian_coefficients(act, 2, digits=30)
+def test_breakpoints_sharing_a_double_are_refused_at_construction() -> None:
+    # finding 1: |b| = 1/3 and 1/3 + 1e-20 are one double; the sliver between them was
+    # integrated with the wrong piece (met=True). activations.py now refuses such cuts.
+    with pytest.raises(ValueError, match="closer than 1e-12 relative"):
+        activation("Heaviside(x - 1/3) + Heaviside(-x - 1/3 - 10**-20)")
+    # finding 4: breakpoints one ulp apart ended in "x=... lies on a breakpoint"
+    with pytest.raises(ValueError, match="closer than 1e-12 relative"):
+        activation("10**15*(Heaviside(x - 1/2) - Heaviside(x - 1/2 - 2**-53))")
+
+
+def test_close_breakpoints_get_their_pieces_exactly() -> None:
+    # finding 4's fix: each cell's pieces come from an exact interior point. Breakpoints
+    # 1e-11 apart (accepted) still give balls containing the exact tier's values.
+    act = activation("10**11*(Heaviside(x - 1/3) - Heaviside(x - 1/3 - 10**-11))")
+    exact = exact_coefficients(act, 1)
+    got = gaussian_coefficients(act, 1, digits=12)
     with workprec(200):
         for c, e in zip(got, exact, strict=True):
             assert c.ball.contains(e.ball()), (c.k, c.ball, e.ball())
 
 
-@pytest.mark.xfail(strict=True, reason="engine review finding 2: a breakpoint b with |b| < r "
-                   "whose double equals float(r) is dropped by the float test "
-                   "0 < abs(float(b)) < rf (integrate.py sphere_pass); the sliver near t = 1 "
-                   "is integrated with the wrong piece")
+def test_sphere_cut_within_a_rounding_of_half_pi_is_not_merged() -> None:
+    # finding 2's second path: asin(1 - 1e-33) = pi/2 - 4.5e-17 is the double of pi/2; the
+    # asin cut and the pi/2 cut merged and the last sliver was dropped. Now: refused, or a ball
+    # containing a_0 = (1 - b)/2 (d = 3, t uniform on [-1, 1]).
+    act = activation("10**20*Heaviside(x - 1 + 10**-33)")
+    try:
+        got = sphere_coefficients(act, 0, d=3, r=1, digits=10)[0]
+    except NotBoundable:
+        return
+    with workprec(200):
+        want = arb(10) ** 20 * (arb(10) ** -33) / 2
+        assert got.ball.contains(want), (got.ball, want)
+
+
 def test_sphere_breakpoint_within_a_rounding_of_r_is_kept() -> None:
     # sigma = 1e9 * 1{x > 1 - 1e-17}; d = 3: t uniform on [-1, 1], so at r = 1
     # a_0 = 1e9 (1 - b)/2 = 5e-9 and a_1 = 1e9 (1 - b^2)/4, exactly.
@@ -50,9 +68,6 @@ def test_sphere_breakpoint_within_a_rounding_of_r_is_kept() -> None:
             assert c.ball.contains(ball), (c.k, c.ball, ball)
 
 
-@pytest.mark.xfail(strict=True, reason="engine review finding 3: the float estimate's "
-                   "OverflowError (a huge constant) escapes gaussian_coefficients, whose "
-                   "guess-only estimate catches ValueError alone (integrate.py:878)")
 def test_huge_constant_activation_gets_a_ball() -> None:
     act = activation("10**400*Heaviside(x - 1)")
     got = gaussian_coefficients(act, 0, digits=15)[0]
@@ -61,9 +76,6 @@ def test_huge_constant_activation_gets_a_ball() -> None:
         assert got.ball.contains(want), (got.ball, want)
 
 
-@pytest.mark.xfail(strict=True, reason="engine review finding 3: the float estimate's "
-                   "TypeError (numpy cannot evaluate gamma) escapes sphere/gaussian "
-                   "coefficients as if the activation had a bad type (integrate.py:878, 928)")
 def test_gamma_piece_gets_a_ball() -> None:
     act = activation("Heaviside(x + 1)*Heaviside(1 - x)*gamma(x + 21/10)")
     got = gaussian_coefficients(act, 0, digits=10)[0]
