@@ -585,21 +585,10 @@ def _gaussian_sums(act: Activation, panels: list[Panel], max_degree: int, prec: 
             xs_parts.append(xa)
             even.append(weight * (sr + sl))
             odd.append(weight * (sr - sl))
-        xs = np.concatenate(xs_parts)
-        even_arr, odd_arr = np.concatenate(even), np.concatenate(odd)
-        x_arr = xs
-        ev, od = even_arr, odd_arr
-        out = [arb(0)] * (max_degree + 1)
-        h_prev = np.array([arb(1)] * len(x_arr), dtype=object)
-        h_cur = x_arr
-        out[0] = _dot(ev, h_prev)
-        if max_degree >= 1:
-            out[1] = _dot(od, h_cur)
-        for k in range(1, max_degree):
-            a, b = 1 / arb(k + 1).sqrt(), (arb(k) / (k + 1)).sqrt()
-            h_prev, h_cur = h_cur, (x_arr * a) * h_cur - b * h_prev
-            out[k + 1] = _dot(ev if (k + 1) % 2 == 0 else od, h_cur)
-        return [+v for v in out]
+        # h_{k+1} = x h_k / sqrt(k+1) - sqrt(k/(k+1)) h_{k-1}
+        return _folded_sums(np.concatenate(xs_parts), np.concatenate(even),
+                            np.concatenate(odd), max_degree,
+                            lambda k: (1 / arb(k + 1).sqrt(), (arb(k) / (k + 1)).sqrt()))
 
 
 def _dot(u: np.ndarray, v: np.ndarray) -> arb:
@@ -721,20 +710,30 @@ def _sphere_sums(act: Activation, panels: list[Panel], max_degree: int, d: int,
             ts.append(t)
             even.append(weight * (sr + sl))
             odd.append(weight * (sr - sl))
-        t_arr = np.concatenate(ts)
-        ev, od = np.concatenate(even), np.concatenate(odd)
-        out = [arb(0)] * (max_degree + 1)
-        p_prev = np.array([arb(1)] * len(t_arr), dtype=object)
-        p_cur = t_arr
-        out[0] = _dot(ev, p_prev)
-        if max_degree >= 1:
-            out[1] = _dot(od, p_cur)
-        for k in range(1, max_degree):
-            a = arb(2 * k + d - 2) / (k + d - 2)
-            b = arb(k) / (k + d - 2)
-            p_prev, p_cur = p_cur, (t_arr * a) * p_cur - b * p_prev
-            out[k + 1] = _dot(ev if (k + 1) % 2 == 0 else od, p_cur)
-        return [+v for v in out]
+        # P_{k+1} = ((2k + d - 2) t P_k - k P_{k-1}) / (k + d - 2)
+        return _folded_sums(np.concatenate(ts), np.concatenate(even), np.concatenate(odd),
+                            max_degree,
+                            lambda k: (arb(2 * k + d - 2) / (k + d - 2), arb(k) / (k + d - 2)))
+
+
+
+def _folded_sums(nodes: np.ndarray, even: np.ndarray, odd: np.ndarray, max_degree: int,
+                 step: Callable[[int], tuple[arb, arb]]) -> list[arb]:
+    """``sum_i w_i p_k(x_i)`` for k = 0..max_degree over folded nodes: ``even`` weights for
+    even k, ``odd`` for odd k, and ``p_0 = 1``, ``p_1 = x``, ``p_{k+1} = a x p_k - b p_{k-1}``
+    with ``(a, b) = step(k)`` -- the shared recurrence loop of both tiers (vectorised over
+    the nodes, object arrays of balls)."""
+    out = [arb(0)] * (max_degree + 1)
+    prev = np.array([arb(1)] * len(nodes), dtype=object)
+    cur = nodes
+    out[0] = _dot(even, prev)
+    if max_degree >= 1:
+        out[1] = _dot(odd, cur)
+    for k in range(1, max_degree):
+        a, b = step(k)
+        prev, cur = cur, (nodes * a) * cur - b * prev
+        out[k + 1] = _dot(even if (k + 1) % 2 == 0 else odd, cur)
+    return [+v for v in out]
 
 
 # ---------------------------------------------------------------------------------------------
