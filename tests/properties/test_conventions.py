@@ -4,7 +4,7 @@ and the scaled float recurrence.
 References and their provenance:
 
 * ``sympy.hermite_prob`` / ``sympy.hermite`` (SymPy >= 1.12, ``polys/orthopolys.py``): exact
-  coefficient generators, independent code from ``verify.conventions``.
+  coefficient generators, independent code from ``verify.orthopoly``.
 * ``mpmath.hermite`` (mpmath 1.3, ``functions/orthogonal.py``): physicists' ``H_n`` by
   hypergeometric series at adaptive working precision, bridged by
   ``He_k(x) = 2**(-k/2) H_k(x/sqrt2)`` (A&S 22.5.18-19).
@@ -25,8 +25,8 @@ from flint import arb, fmpq, fmpq_poly
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.conventions import (
-    CRAMER_K,
+from verify.conventions import CRAMER_K
+from verify.orthopoly import (
     hermite_normalized_scaled_float,
     hermite_prob,
     hermite_prob_values,
