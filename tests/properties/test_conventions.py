@@ -26,13 +26,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.conventions import CRAMER_K
+from verify.numbers import workprec
 from verify.orthopoly import (
     hermite_normalized_scaled_float,
     hermite_prob,
     hermite_prob_values,
     physicists_to_prob,
 )
-from verify.numbers import workprec
 
 SETTINGS = settings(deadline=None, max_examples=25, derandomize=True, database=None)
 X = sp.Symbol("x")

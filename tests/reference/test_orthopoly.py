@@ -95,8 +95,8 @@ def test_hermite_at_zero_and_mono_to_he():
     for k in range(12):
         assert op.hermite_prob_at_zero(k) == int(op.hermite_prob(k, fmpq(0)))
     for m in range(9):
-        back = sum((c * op.hermite_prob_poly(j) for j, c in enumerate(op.monomial_to_hermite_prob(m))),
-                   fmpq_poly([0]))
+        coeffs = op.monomial_to_hermite_prob(m)
+        back = sum((c * op.hermite_prob_poly(j) for j, c in enumerate(coeffs)), fmpq_poly([0]))
         assert back == fmpq_poly([0] * m + [1])
     p = fmpq_poly([fmpq(1, 3), -2, 0, 5, fmpq(7, 2)])
     b = op.poly_to_hermite_prob(p)
