@@ -10,6 +10,7 @@ import pytest
 
 from verify.activations import activation
 from verify.checks import Strength, Verdict
+from verify.gram import parity_norm_dual_kernel
 from verify.measures import ball, gaussian, sphere
 from verify.montecarlo import (
     compile_network,
@@ -19,7 +20,7 @@ from verify.montecarlo import (
     rqmc_sphere_mean,
     statistical_check,
 )
-from verify.networks import parity_network, parity_norm_dual_kernel
+from verify.networks import parity_network
 
 EXACT_K2 = 2 - 4 / math.pi  # ||f_{0,1}||^2 for relu under N(0, I): exact, by hand
 

@@ -34,7 +34,8 @@ from verify.certificates import (
     sign_flip_witness,
 )
 from verify.checks import Strength, Verdict
-from verify.family_check import check_family, family_from_json, load_family_file
+from verify.family_check import check_family
+from verify.family_io import family_from_json, load_family_file
 from verify.networks import Family, Network, parity_family, parity_network, row_norms
 
 RELU = activation("relu")

@@ -19,7 +19,7 @@ import pytest
 from flint import fmpq
 
 from verify.activations import activation
-from verify.family_check import family_from_json, load_family_file
+from verify.family_io import family_from_json, load_family_file
 from verify.networks import Family, Network, parity_family
 
 RELU = activation("relu")

@@ -615,7 +615,7 @@ def _check_int(flag: str, value: int, low: int, high: int, why: str) -> int:
 
 def _target_family(args: argparse.Namespace, command: str) -> Any:
     """The family named by ``parity --n N --k K --activation ACT`` or by a family file."""
-    from .family_check import load_family_file
+    from .family_io import load_family_file
     from .networks import parity_family
 
     most = MAX_PLOT_SAMPLES if command.startswith("verify plot") else MAX_SAMPLES

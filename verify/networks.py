@@ -30,7 +30,7 @@ from fractions import Fraction
 from math import lcm
 
 import numpy as np
-from flint import arb, fmpq
+from flint import fmpq
 
 from .activations import Activation, activation
 
@@ -531,146 +531,16 @@ def is_identically_zero(net: Network) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
-# Inner products under the Gaussian and the uniform sphere.
+# Names that moved to verify.gram (Gaussian inner products and the parity norm), importable
+# from here for the catalogue, plots and bench until they import from verify.gram.
 
-def rho_classes(f: Network, h: Network) -> dict[fmpq, Fraction] | None:
-    """For networks whose hidden weights all have norm 1 and whose biases are 0: the exact map
-    ``rho = <w_i, v_j> -> sum of a_i c_j``; None otherwise.
-
-    ``rho`` is rational when ``scale_sq(f) * scale_sq(h)`` is a rational square (as for equal
-    scales); otherwise None as well.
-    """
-    if any(b != 0 for b in (*f.biases, *h.biases)):
-        return None
-    for net in (f, h):
-        norms = set(row_norms(net.weights).tolist())
-        if len(norms) != 1 or net.scale_sq * norms.pop() != 1:
-            return None
-    root = _rational_sqrt(f.scale_sq * h.scale_sq)
-    if root is None:
-        return None
-    out: dict[fmpq, Fraction] = {}
-    for key, value in class_sums(f, h).items():
-        if value != 0:
-            rho = root * key[2]
-            out[rho] = out.get(rho, Fraction(0)) + value
-    return {r: v for r, v in out.items() if v != 0}
+_MOVED_TO_GRAM = ("rho_classes", "gaussian_inner_product", "parity_norm_dual_kernel",
+                  "parity_norm_hermite", "parity_norm_lower_bound")
 
 
-def _rational_sqrt(q: fmpq) -> fmpq | None:
-    p_root, q_root = math.isqrt(int(q.p)), math.isqrt(int(q.q))
-    if p_root * p_root == q.p and q_root * q_root == q.q:
-        return fmpq(p_root, q_root)
-    return None
+def __getattr__(name: str) -> object:
+    if name in _MOVED_TO_GRAM:
+        from . import gram
 
-
-def gaussian_inner_product(f: Network, h: Network, *, digits: int = 20
-                           ) -> tuple[object, arb, str]:
-    """``E[f(x) h(x)]`` for ``x ~ N(0, I_n)``, for unit-norm, zero-bias hidden units.
-
-    ``E[sigma(<w,x>) sigma(<v,x>)] = K(<w,v>)`` (the dual kernel), so
-    ``E[f h] = sum_rho (class sum) K(rho)``. Returns ``(exact, ball, method)``: ``exact`` is a
-    SymPy number when the activation has a closed-form kernel (relu, abs, sign, step, erf),
-    else None, and the ball is certified either way (series with proved tail).
-    """
-    import sympy as sp
-
-    from .expressions import SYMBOLS, arb_value
-    from .hermite import cross_kernel, kernel_closed_form
-    from .numbers import bits_for_digits, workprec
-
-    if f.act.expr != h.act.expr:
-        raise ValueError("both networks must use the same activation")
-    classes = rho_classes(f, h)
-    if classes is None:
-        raise ValueError("gaussian_inner_product needs unit-norm hidden weights and zero biases "
-                         "(rescale the weights into the activation); use Monte Carlo otherwise")
-    if not classes:
-        with workprec(bits_for_digits(digits)):
-            return sp.Integer(0), arb(0), "every invariant class cancels"
-    closed = kernel_closed_form(f.act)
-    rhos = sorted(classes)
-    with workprec(bits_for_digits(digits) + 30):
-        if closed is not None:
-            rho = SYMBOLS["rho"]
-            exact = sp.Add(*(sp.Rational(int(v.numerator), int(v.denominator))
-                             * closed.subs(rho, sp.Rational(int(r.p), int(r.q)))
-                             for r, v in classes.items()))
-            exact = _canonical(exact)
-            ball = arb_value(exact)
-            return exact, ball, f"closed-form dual kernel at {len(rhos)} correlations"
-        inner = [r for r in rhos if abs(r) < 1]
-        balls, terms = cross_kernel(f.act, f.act, inner, digits=digits + 3) if inner else ([], 0)
-        values = dict(zip(inner, balls, strict=True))
-        total = arb(0)
-        for r, v in classes.items():
-            if abs(r) == 1:
-                from .activations import activation as make
-
-                prod = make(f.act.expr * f.act.expr.subs(SYMBOLS["x"], int(r.p) * SYMBOLS["x"]))
-                from .hermite import hermite_coefficient
-
-                k_val = hermite_coefficient(prod, 0, digits=digits + 3).ball
-            else:
-                k_val = values[r]
-            total += arb(fmpq(int(v.numerator), int(v.denominator))) * k_val
-        return None, total, f"certified dual-kernel series ({terms} terms) at {len(rhos)} rho"
-
-
-def _canonical(e: object) -> object:
-    """Collect a sum of kernel values: ``acos(-a) = pi - acos(a)``, ``asin(-a) = -asin(a)``,
-    then expand, so that cancelling terms cancel exactly."""
-    import sympy as sp
-
-    a = sp.Wild("a", properties=[lambda t: t.is_number and t.is_negative])
-    out = sp.sympify(e).replace(sp.acos(a), lambda a: sp.pi - sp.acos(-a))
-    out = out.replace(sp.asin(a), lambda a: -sp.asin(-a))
-    return sp.nsimplify(sp.expand(out)) if sp.expand(out).is_Rational else sp.expand(out)
-
-
-def parity_norm_dual_kernel(k: int, act: Activation, *, digits: int = 20
-                            ) -> tuple[object, arb, str]:
-    """``|f_S|^2 = 2^k sum_j (-1)^j C(k,j) K(1 - 2j/k)`` under N(0, I) (ggjkk20 A5), computed
-    from the network's invariant classes (the same sum, grouped)."""
-    f = parity_network(k, tuple(range(k)), act)
-    return gaussian_inner_product(f, f, digits=digits)
-
-
-def parity_norm_hermite(k: int, act: Activation, *, terms: int = 400, digits: int = 20
-                        ) -> tuple[arb, arb]:
-    """``|f_S|^2 = 2^k sum_d c_d^2 k^{-d} sum_j (-1)^j C(k,j) (k-2j)^d`` (ggjkk20 A4), summed
-    to ``d <= terms`` with the proved tail ``<= 2^k B (E[sigma^2] - sum_{d<=terms} c_d^2)``:
-    ``I_d = sum_j (-1)^j C(k,j) (1 - 2j/k)^d`` is >= 0 (it is ``d! k^-d [t^d] (2 sinh t)^k``)
-    and, its terms j = 0 and j = k giving 2 for d = k mod 2 and every other |1 - 2j/k| being
-    at most |k-2|/k, ``I_d <= B = 2 + (2^k - 2) (|k-2|/k)^(terms+1)`` for d > terms (the
-    cruder ``I_d <= 2^k`` is too loose for k >= 11). Returns ``(ball, tail bound)``."""
-    from .hermite import hermite_coefficients, second_moment
-    from .numbers import bits_for_digits, workprec
-
-    with workprec(bits_for_digits(digits) + 40 + 2 * k):
-        coeffs = hermite_coefficients(act, terms, digits=digits)
-        total, partial = arb(0), arb(0)
-        kk = arb(k)
-        binoms = [math.comb(k, j) * (-1) ** j for j in range(k + 1)]
-        for d, c in enumerate(coeffs):
-            sq = c.ball * c.ball
-            partial += sq
-            if d < k or (d - k) % 2:
-                continue
-            inner = sum((b * arb(k - 2 * j) ** d for j, b in enumerate(binoms)), arb(0))
-            total += sq * inner / kk**d
-        total *= arb(2) ** k
-        inner_bound = 2 + (arb(2) ** k - 2) * (arb(abs(k - 2)) / k) ** (terms + 1)
-        tail = arb(2) ** k * inner_bound * (second_moment(act, digits=digits)
-                                            - partial).nonnegative_part()
-        return total + arb(0, tail.upper()), arb(tail.upper())
-
-
-def parity_norm_lower_bound(k: int, act: Activation, *, digits: int = 20) -> arb:
-    """``|f_S|^2 >= 4^k k!/k^k c_k^2`` (ggjkk20 A8: keep only the degree-k Hermite term)."""
-    from .hermite import hermite_coefficient
-    from .numbers import bits_for_digits, workprec
-
-    with workprec(bits_for_digits(digits) + 20):
-        c = hermite_coefficient(act, k, digits=digits).ball
-        return arb(4) ** k * arb.fac_ui(k) / arb(k) ** k * c * c
+        return getattr(gram, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

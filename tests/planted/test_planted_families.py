@@ -35,13 +35,14 @@ from verify.certificates import (
 )
 from verify.checks import CheckResult, Strength, Verdict
 from verify.expressions import arb_value
-from verify.family_check import check_family, load_family_file
+from verify.family_check import check_family
+from verify.family_io import load_family_file
+from verify.gram import gaussian_inner_product
 from verify.measures import gaussian, sphere
 from verify.montecarlo import compile_network, estimate, statistical_check
 from verify.networks import (
     Family,
     Network,
-    gaussian_inner_product,
     is_identically_zero,
     parity_family,
     parity_network,

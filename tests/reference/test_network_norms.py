@@ -3,8 +3,8 @@
 ``f_S(x) = sum_{w in {+-1}^k} chi(w) sigma(<w, x_S>/sqrt(k))`` with +-1 output weights
 (papers/ggjkk20.md §1). The package computes ``|f_S|^2`` by grouping the ``4^k`` unit pairs into
 invariant classes in integer arithmetic and evaluating the dual kernel once per class
-(:func:`verify.networks.parity_norm_dual_kernel`, A5), and by the Hermite series with a proved
-tail (:func:`verify.networks.parity_norm_hermite`, A4).
+(:func:`verify.gram.parity_norm_dual_kernel`, A5), and by the Hermite series with a proved
+tail (:func:`verify.gram.parity_norm_hermite`, A4).
 
 References, and why each is independent of that code:
 
@@ -38,13 +38,13 @@ import sympy as sp
 from flint import arb, fmpq
 
 from verify.activations import activation
-from verify.networks import (
+from verify.gram import (
     gaussian_inner_product,
-    parity_network,
     parity_norm_dual_kernel,
     parity_norm_hermite,
     parity_norm_lower_bound,
 )
+from verify.networks import parity_network
 from verify.numbers import workprec
 
 RELU = activation("relu")
