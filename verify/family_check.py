@@ -50,7 +50,7 @@ _MOVED = {"load_family_file": "family_io", "family_from_json": "family_io",
           "kernel_obstacle": "gram"}
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> Any:
     if name in _MOVED:
         import importlib
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import lcm
+from typing import Any
 
 import numpy as np
 from flint import fmpq
@@ -538,7 +539,7 @@ _MOVED_TO_GRAM = ("rho_classes", "gaussian_inner_product", "parity_norm_dual_ker
                   "parity_norm_hermite", "parity_norm_lower_bound")
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> Any:
     if name in _MOVED_TO_GRAM:
         from . import gram
 
