@@ -39,7 +39,15 @@ def test_ball_equal_three_ways() -> None:
         one = arb(1)
         assert ball_equal("a", one, one + arb(0, 1e-30), method="m").verdict \
             is Verdict.VERIFIED
-        assert ball_equal("b", one, one + arb("1e-25"), method="m").verdict is Verdict.REFUTED
+        # One meaning of REFUTED (verify.decide): the difference is proved larger than the
+        # tolerance. 1e-25 apart is equal to 20 digits (VERIFIED to within 1e-25) and
+        # provably not equal to 30 digits.
+        near = ball_equal("b", one, one + arb("1e-25"), method="m")
+        assert near.verdict is Verdict.VERIFIED and "to within" in near.claim
+        assert ball_equal("b", one, one + arb("1e-25"), method="m", digits=30).verdict \
+            is Verdict.REFUTED
+        assert ball_equal("b", one, one + arb("1e-25"), method="m", tol=arb("1e-26")).verdict \
+            is Verdict.REFUTED
         wide = ball_equal("c", one, one + arb(0, 1e-5), method="m", digits=20)
         assert wide.verdict is Verdict.INCONCLUSIVE
 

@@ -105,9 +105,48 @@ def check_finite(x: arb, what: str = "ball") -> arb:
     return x
 
 
+#: Guard bits every working precision carries beyond the bits of the digits asked
+#: (:func:`guard_bits`).
+GUARD_BITS = 20
+#: Guard digits a library call adds to the digits it asks of a coefficient tier (the referee
+#: decides to ``digits`` and asks its tiers for :func:`guard_digits` of them); the tiers accept
+#: a request this far above the cap (``GUARD_ALLOWANCE``).
+REQUEST_GUARD_DIGITS = 5
+
+
+def guard_bits(digits: int, *, extra: int = 0) -> int:
+    """THE precision policy: working bits for a result wanted to ``digits`` significant digits.
+
+    Rule: ``ceil(digits * log2(10)) + GUARD_BITS + extra``, i.e. the bits that represent
+    ``digits`` decimal digits, plus :data:`GUARD_BITS` (20) guard bits against rounding in a
+    short evaluation, plus ``extra`` bits a caller names for a known loss (cancellation in a
+    comparison of two near-equal balls: 20 more; a decider's first pass: 40 more). Every
+    working precision in verify comes from here, so a change of policy is one edit.
+
+    ``digits`` is a validated int (the public entry validated it); ``extra`` >= 0.
+
+    >>> guard_bits(30), guard_bits(30, extra=40), guard_bits(1)
+    (120, 160, 24)
+    """
+    if extra < 0:
+        raise ValueError(f"extra={extra} must be >= 0 (guard bits are only ever added)")
+    return int(math.ceil(digits * math.log2(10))) + GUARD_BITS + int(extra)
+
+
+def guard_digits(digits: int, *, extra: int = REQUEST_GUARD_DIGITS) -> int:
+    """The digits to ask of a coefficient tier for a result decided to ``digits``: ``digits +
+    REQUEST_GUARD_DIGITS`` (5), so the tier's ball is tighter than the decision needs.
+
+    >>> guard_digits(30)
+    35
+    """
+    return int(digits) + int(extra)
+
+
 def bits_for_digits(digits: int) -> int:
-    """Working bits that represent ``digits`` decimal digits, plus guard bits."""
-    return int(math.ceil(digits * math.log2(10))) + 20
+    """Working bits that represent ``digits`` decimal digits, plus guard bits: the same as
+    :func:`guard_bits` ``(digits)`` (kept for callers outside the precision policy's files)."""
+    return guard_bits(digits)
 
 
 @contextmanager

@@ -7,14 +7,11 @@ REFUTED, so a check that cannot fail cannot hide. An identity printed wrongly in
 *erratum*) carries the printed version as ``printed``: expected REFUTED, while ``check``
 decides the corrected statement.
 
-The comparisons below turn values into verdicts with the semantics of DESIGN.md:
-
-* :func:`exact_equal` (SymPy) and :func:`rational_equal` (fmpq): exact both ways;
-* :func:`ball_equal`: REFUTED when the difference ball excludes 0 (a certified
-  counterexample), VERIFIED "to within r" when the difference is provably at most ``tol``,
-  otherwise INCONCLUSIVE;
-* :func:`ball_less_equal`: a certified inequality, both ways;
-* Monte Carlo goes through :func:`verify.montecarlo.statistical_check` (never VERIFIED).
+The comparisons (:func:`exact_equal`, :func:`rational_equal`, :func:`ball_equal`,
+:func:`ball_less_equal`, :func:`all_of`) are the registration-facing names of
+:mod:`verify.decide`, where each verdict has its one meaning (DESIGN.md "Evidence"); new
+checks may call :mod:`verify.decide` directly. Monte Carlo goes through
+:func:`verify.montecarlo.statistical_check` (never VERIFIED).
 """
 
 from __future__ import annotations
@@ -25,11 +22,12 @@ from fractions import Fraction
 from typing import Any
 
 import sympy as sp
-from flint import arb, fmpq
+from flint import arb
 
-from verify.checks import CheckResult, Strength, Verdict, combine
+from verify import decide
+from verify.checks import CheckResult
 from verify.expressions import arb_value
-from verify.numbers import report_ball, workprec
+from verify.numbers import guard_bits, workprec
 
 PAPERS = {
     "ggjkk20": "Goel, Gollakota, Jin, Karmalkar, Klivans (ICML 2020)",
@@ -43,15 +41,52 @@ SOURCES = ("paper", "secondary", "derived", "paper+derived", "secondary+derived"
 @dataclass(frozen=True)
 class Profile:
     """How far a run goes. ``quick`` is the default of ``verify run`` (under 2 minutes on two
-    cores for the whole catalogue); ``full`` widens every range."""
+    cores for the whole catalogue); ``full`` widens every range.
+
+    Precision and tolerances of every catalogue check come from here, never from module
+    constants:
+
+    * ``digits``: relative significant digits asked of every certified equality
+      (:func:`verify.decide.ball_equal` with ``digits=p.digits``);
+    * ``prec_bits`` (derived): the working precision for those digits,
+      ``verify.numbers.guard_bits(digits)``; :meth:`bits` adds named extra guard bits;
+    * ``abs_tol`` (derived): the absolute tolerance of claims whose reference value is 0 or
+      where an absolute bound is meant (``|sum| <= abs_tol``; :func:`verify.decide.ball_within`):
+      ``10^-abs_tol_exponent``, the exponent being ``digits`` unless given (derived, so
+      ``dataclasses.replace(p, digits=...)`` moves it too).
+    """
 
     name: str
     k_max: int  # "for all k" statements are checked for k <= k_max
     dims: tuple[int, ...]  # "for all d" statements: these dimensions
     rhos: tuple[Fraction, ...]  # "for all rho": this grid, which contains -1, 0 and 1
-    digits: int  # certified comparisons: significant digits asked of the balls
+    digits: int  # certified comparisons: relative significant digits asked of the balls
     mc_samples: int  # Monte Carlo cross-checks: samples per seed
     n_max: int  # families: largest ambient dimension enumerated
+    abs_tol_exponent: int | None = None  # abs_tol = 10^-abs_tol_exponent; None: digits
+
+    def __post_init__(self) -> None:
+        from verify.numbers import check_digits
+
+        object.__setattr__(self, "digits", check_digits(self.digits))
+        if self.abs_tol_exponent is not None:
+            check_digits(self.abs_tol_exponent, name="abs_tol_exponent")
+
+    @property
+    def abs_tol(self) -> Fraction:
+        """``10^-abs_tol_exponent`` (``10^-digits`` unless the exponent is given)."""
+        exponent = self.digits if self.abs_tol_exponent is None else self.abs_tol_exponent
+        return Fraction(1, 10**exponent)
+
+    @property
+    def prec_bits(self) -> int:
+        """Working bits for ``digits``: ``guard_bits(digits)``."""
+        return guard_bits(self.digits)
+
+    def bits(self, *, extra: int = 0) -> int:
+        """Working bits for ``digits`` plus ``extra`` named guard bits: ``guard_bits(digits,
+        extra=extra)``."""
+        return guard_bits(self.digits, extra=extra)
 
 
 QUICK = Profile("quick", k_max=30, dims=(2, 3, 5, 10, 100),
@@ -135,107 +170,24 @@ def claim(id: str, *, paper: str, where: str, statement: str, source: str,
 
 
 # ---------------------------------------------------------------------------------------------
-# Comparisons.
+# Comparisons: registration-facing names for verify.decide (the rules live there).
 
-def _text(value: Any, limit: int = 300) -> str:
-    s = str(value)
-    return s if len(s) <= limit else s[: limit - 3] + "..."
-
-
-def exact_equal(claim: str, lhs: sp.Expr, rhs: sp.Expr, *, method: str,
-                evidence: Mapping[str, Any] | None = None) -> CheckResult:
-    """Decide ``lhs == rhs`` for closed-form constants or expressions exactly.
-
-    VERIFIED (exact) when SymPy simplifies the difference to 0; REFUTED (exact) when both are
-    rationals that differ, REFUTED (certified) when an Arb ball of a constant difference
-    excludes 0; INCONCLUSIVE otherwise.
-    """
-    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
-    ev = {"lhs": _text(lhs), "rhs": _text(rhs), **dict(evidence or {})}
-    diff = sp.simplify(lhs - rhs)
-    if diff == 0:
-        return CheckResult(Verdict.VERIFIED, Strength.EXACT, claim, method, ev)
-    if diff.is_Rational:
-        return CheckResult(Verdict.REFUTED, Strength.EXACT, claim, method,
-                           {**ev, "difference": str(diff)})
-    if not diff.free_symbols:
-        with workprec(200):
-            ball = arb_value(diff)
-        if ball.is_finite() and not ball.contains(0):
-            return CheckResult(Verdict.REFUTED, Strength.CERTIFIED, claim,
-                               method + "; the difference, in Arb, excludes 0",
-                               {**ev, "difference": report_ball(ball, 15)[0]})
-    return CheckResult(Verdict.INCONCLUSIVE, Strength.EXACT, claim,
-                       method + "; SymPy could not decide the difference",
-                       {**ev, "difference": _text(diff)})
+exact_equal = decide.exact_equal
+rational_equal = decide.rational_equal
+ball_less_equal = decide.ball_less_equal
+all_of = decide.all_of
 
 
-def rational_equal(claim: str, lhs: fmpq | int | Fraction, rhs: fmpq | int | Fraction, *,
-                   method: str, evidence: Mapping[str, Any] | None = None) -> CheckResult:
-    """Decide ``lhs == rhs`` for rationals: exact both ways."""
-    a, b = _fmpq(lhs), _fmpq(rhs)
-    ev = {"lhs": str(a), "rhs": str(b), **dict(evidence or {})}
-    verdict = Verdict.VERIFIED if a == b else Verdict.REFUTED
-    return CheckResult(verdict, Strength.EXACT, claim, method, ev)
-
-
-def _fmpq(x: fmpq | int | Fraction) -> fmpq:
-    return fmpq(x.numerator, x.denominator) if isinstance(x, Fraction) else fmpq(x)
-
-
-def ball_equal(claim: str, lhs: arb, rhs: arb, *, method: str, tol: arb | float | None = None,
+def ball_equal(claim: str, lhs: arb, rhs: arb, *, method: str, tol: Any = None,
                digits: int = 20, evidence: Mapping[str, Any] | None = None) -> CheckResult:
-    """Decide ``lhs == rhs`` from two Arb balls.
-
-    REFUTED (certified) when ``lhs - rhs`` excludes 0. VERIFIED (certified) "to within r" when
-    ``|lhs - rhs| <= tol`` is proved; the default ``tol`` is ``10^-digits * max(1, |rhs|)``.
-    INCONCLUSIVE when the balls overlap but are too wide.
-    """
-    diff = lhs - rhs
-    if tol is None:
-        scale = abs(rhs).upper()
-        tol_ball = arb(10) ** (-digits) * (scale if scale > 1 else arb(1))
-    else:
-        tol_ball = arb(tol)
-    bound = abs(diff).upper()
-    ev = {"lhs": report_ball(lhs, digits)[0], "rhs": report_ball(rhs, digits)[0],
-          "difference_bound": report_ball(bound, 3)[0] if bound.is_finite() else "inf",
-          "tolerance": report_ball(tol_ball, 3)[0], **dict(evidence or {})}
-    if diff.is_finite() and not diff.contains(0):
-        return CheckResult(Verdict.REFUTED, Strength.CERTIFIED, claim,
-                           method + "; the difference ball excludes 0", ev)
-    if bound.is_finite() and bound <= tol_ball:
-        return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED,
-                           f"{claim} (to within {report_ball(bound, 3)[0]})", method, ev)
-    return CheckResult(Verdict.INCONCLUSIVE, Strength.CERTIFIED, claim,
-                       method + "; the balls overlap but are wider than the tolerance", ev)
-
-
-def ball_less_equal(claim: str, lhs: arb, rhs: arb, *, method: str, strict: bool = False,
-                    evidence: Mapping[str, Any] | None = None) -> CheckResult:
-    """Decide ``lhs <= rhs`` (``<`` when ``strict``) from two balls, certified both ways."""
-    ev = {"lhs": report_ball(lhs, 15)[0], "rhs": report_ball(rhs, 15)[0],
-          **dict(evidence or {})}
-    holds = (lhs < rhs) if strict else (lhs <= rhs)
-    fails = (lhs >= rhs) if strict else (lhs > rhs)
-    if holds:
-        return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED, claim, method, ev)
-    if fails:
-        return CheckResult(Verdict.REFUTED, Strength.CERTIFIED, claim, method, ev)
-    return CheckResult(Verdict.INCONCLUSIVE, Strength.CERTIFIED, claim,
-                       method + "; the balls overlap", ev)
-
-
-def all_of(claim: str, method: str, cases: Iterable[CheckResult], **kwargs: Any) -> CheckResult:
-    """Conjunction with the first failing case named in the evidence."""
-    result = combine(claim, method, cases, **kwargs)
-    worst = result.worst_case()
-    if worst is None:
-        return result
-    evidence = {**dict(result.evidence), "first_failure": worst.claim,
-                **{f"first_failure_{key}": value for key, value in worst.evidence.items()}}
-    return CheckResult(result.verdict, result.strength, result.claim, result.method, evidence,
-                       result.reference, result.cases)
+    """``lhs == rhs``: with ``tol``, the absolute-tolerance claim ``|lhs - rhs| <= tol``
+    (:func:`verify.decide.ball_within`); without, equality to ``digits`` relative significant
+    digits against ``rhs`` (:func:`verify.decide.ball_equal`). Either way REFUTED means the
+    difference is proved larger than the tolerance, never merely non-zero."""
+    if tol is not None:
+        return decide.ball_within(claim, lhs, rhs, abs_tol=tol, method=method,
+                                  evidence=evidence)
+    return decide.ball_equal(claim, lhs, rhs, digits=digits, method=method, evidence=evidence)
 
 
 def arb_of(expr: sp.Expr | int | Fraction | str, prec: int = 200) -> arb:
