@@ -17,7 +17,8 @@ Kinds of relation:
 
 =========================  ==================================================================
 exact                      :func:`exact_equal` (SymPy), :func:`rational_equal` (fmpq),
-                           :func:`polynomial_identity`, :func:`identity_at_points`
+                           :func:`rational_compare`, :func:`polynomial_identity`,
+                           :func:`identity_at_points`
 equality to digits         :func:`ball_equal` (relative), :func:`decide_equal` (a claimed
                            SymPy value against a computed coefficient, raising precision)
 absolute tolerance         :func:`ball_within` (``|lhs - rhs| <= abs_tol``),
@@ -290,6 +291,23 @@ def rational_equal(claim: str, lhs: object, rhs: object, *, method: str,
     ev = {"lhs": str(a), "rhs": str(b), **dict(evidence or {})}
     verdict = Verdict.VERIFIED if a == b else Verdict.REFUTED
     return CheckResult(verdict, Strength.EXACT, claim, method, ev)
+
+
+def rational_compare(claim: str, lhs: object, relation: str, rhs: object, *, method: str,
+                     evidence: Mapping[str, Any] | None = None) -> CheckResult:
+    """Decide ``lhs REL rhs`` (REL in ``<=, <, >=, >``) for rationals: exact both ways.
+
+    >>> rational_compare("1/3 < 1/2", Fraction(1, 3), "<", Fraction(1, 2), method="m").verdict.value
+    'verified'
+    """
+    claim, method = _check_claim(claim), _check_method(method)
+    if relation not in RELATIONS:
+        raise ValueError(f"relation={relation!r} must be one of {', '.join(RELATIONS)}")
+    a, b = _fmpq(lhs, "lhs"), _fmpq(rhs, "rhs")
+    holds = {"<=": a <= b, "<": a < b, ">=": a >= b, ">": a > b}[relation]
+    ev = {"lhs": str(a), "rhs": str(b), **dict(evidence or {})}
+    return CheckResult(Verdict.VERIFIED if holds else Verdict.REFUTED, Strength.EXACT, claim,
+                       method, ev)
 
 
 def polynomial_identity(claim: str, diff: Any, *, method: str,

@@ -52,6 +52,16 @@ def test_rational_equal() -> None:
         decide.rational_equal("x", 1, 0.5, method="m")
 
 
+def test_rational_compare() -> None:
+    assert _v(decide.rational_compare("c", Fraction(1, 3), "<", fmpq(1, 2), method="m")) is V
+    assert _v(decide.rational_compare("c", 1, "<", 1, method="m")) is R
+    assert _v(decide.rational_compare("c", 1, "<=", 1, method="m")) is V
+    assert _v(decide.rational_compare("c", sp.Rational(-1, 2), ">", -1, method="m")) is V
+    assert _v(decide.rational_compare("c", 0, ">=", 1, method="m")) is R
+    with pytest.raises(ValueError, match="relation='!='"):
+        decide.rational_compare("c", 0, "!=", 1, method="m")
+
+
 def test_polynomial_identity() -> None:
     assert _v(decide.polynomial_identity("p", fmpq_poly([0]), method="m")) is V
     assert _v(decide.polynomial_identity("p", fmpq_poly([0, 1]), method="m")) is R
