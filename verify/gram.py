@@ -112,14 +112,25 @@ def gram_entry(f: Network, h: Network, *, digits: int = 20, i: int = 0, j: int =
     if f.n != h.n:
         raise ValueError(f"networks {f.name!r} and {h.name!r} read different dimensions "
                          f"({f.n} and {h.n}); a Gram entry needs one x")
-    if law_free and all(v == 0 for v in class_sums(f, h).values()):
+    obstacle = _unit_obstacle(f, h)
+    sums = None
+    if law_free or obstacle is None:
+        try:
+            sums = class_sums(f, h)
+        except ValueError:  # too many unit pairs to group: no shortcut (rho_classes says so)
+            sums = None
+    if law_free and sums is not None and all(v == 0 for v in sums.values()):
         return GramEntry(i, j, "exact", sp.Integer(0), arb(0),
                          "invariant classes cancel (law-free, exact)")
-    obstacle = kernel_obstacle(f, h)
-    if obstacle is not None:
+    classes = None
+    if obstacle is None:
+        classes = rho_classes(f, h) if sums is None else _rho_from_sums(f, h, sums)
+        if classes is None:
+            obstacle = _IRRATIONAL.format(f.scale_sq, h.scale_sq)
+    if obstacle is not None or classes is None:
         return GramEntry(i, j, "undecided", None, None, f"no exact Gaussian kernel: {obstacle}",
                          obstacle)
-    exact, ball, method = gaussian_inner_product(f, h, digits=digits)
+    exact, ball, method = _from_classes(f, classes, digits)
     if not ball.is_finite():
         return GramEntry(i, j, "undecided", exact, ball, method, "the ball is not finite")
     return GramEntry(i, j, "exact" if exact is not None else "certified", exact, ball, method)
@@ -198,8 +209,21 @@ def gram_matrix(family: Family, *, digits: int = 20, members: Sequence[int] | No
 
 def kernel_obstacle(f: Network, h: Network) -> str | None:
     """Why ``E[f h]`` under N(0, I) has no exact dual-kernel form here (None when it has):
-    the first of non-unit hidden weights, non-zero biases, an irrational ``rho`` -- stated
-    for the network and value at fault, so the message blames what is actually wrong."""
+    the first of two activations, non-unit hidden weights, non-zero biases, an irrational
+    ``rho`` -- stated for the network and value at fault, so the message blames what is
+    actually wrong."""
+    obstacle = _unit_obstacle(f, h)
+    if obstacle is None and rho_classes(f, h) is None:
+        return _IRRATIONAL.format(f.scale_sq, h.scale_sq)
+    return obstacle
+
+
+_IRRATIONAL = ("rho = <w, v> is irrational (scale_sq {} * {} is not the square of a "
+               "rational)")
+
+
+def _unit_obstacle(f: Network, h: Network) -> str | None:
+    """:func:`kernel_obstacle` without the rho test (cheap: no unit pairs are grouped)."""
     if f.act.expr != h.act.expr:
         return (f"{f.name} and {h.name} use different activations ({f.act.name}, "
                 f"{h.act.name}): no cross kernel is computed here")
@@ -217,12 +241,7 @@ def kernel_obstacle(f: Network, h: Network) -> str | None:
                         f"{', ...' if len(biases) > 3 else ''})")
         if what:
             found.append(f"{net.name or 'a network'} has " + " and ".join(what))
-    if found:
-        return "; ".join(dict.fromkeys(found))
-    if rho_classes(f, h) is None:
-        return (f"rho = <w, v> is irrational (scale_sq {f.scale_sq} * {h.scale_sq} is not the "
-                "square of a rational)")
-    return None
+    return "; ".join(dict.fromkeys(found)) if found else None
 
 
 def gaussian_orthogonality(family: Family, certificate: CheckResult, *, digits: int = 20,
@@ -397,11 +416,26 @@ def rho_classes(f: Network, h: Network) -> dict[fmpq, Fraction] | None:
         norms = set(row_norms(net.weights).tolist())
         if len(norms) != 1 or net.scale_sq * norms.pop() != 1:
             return None
+    if _rational_sqrt(f.scale_sq * h.scale_sq) is None:
+        return None
+    return _rho_from_sums(f, h, class_sums(f, h))
+
+
+def _rho_from_sums(f: Network, h: Network, sums: dict[tuple[int, ...], Fraction]
+                   ) -> dict[fmpq, Fraction] | None:
+    """:func:`rho_classes` from the pair's class sums (its unit-norm, zero-bias conditions
+    re-checked here, so a caller cannot get rho classes for units that have none)."""
+    if any(b != 0 for b in (*f.biases, *h.biases)):
+        return None
+    for net in (f, h):
+        norms = set(row_norms(net.weights).tolist())
+        if len(norms) != 1 or net.scale_sq * norms.pop() != 1:
+            return None
     root = _rational_sqrt(f.scale_sq * h.scale_sq)
     if root is None:
         return None
     out: dict[fmpq, Fraction] = {}
-    for key, value in class_sums(f, h).items():
+    for key, value in sums.items():
         if value != 0:
             rho = root * key[2]
             out[rho] = out.get(rho, Fraction(0)) + value
@@ -424,18 +458,23 @@ def gaussian_inner_product(f: Network, h: Network, *, digits: int = 20
     SymPy number when the activation has a closed-form kernel (relu, abs, sign, step, erf),
     else None, and the ball is certified either way (series with proved tail).
     """
-    import sympy as sp
-
-    from .expressions import SYMBOLS, arb_value
-    from .hermite import cross_kernel, kernel_closed_form
-    from .numbers import bits_for_digits, workprec
-
     if f.act.expr != h.act.expr:
         raise ValueError("both networks must use the same activation")
     classes = rho_classes(f, h)
     if classes is None:
         raise ValueError("gaussian_inner_product needs unit-norm hidden weights and zero biases "
                          "(rescale the weights into the activation); use Monte Carlo otherwise")
+    return _from_classes(f, classes, digits)
+
+
+def _from_classes(f: Network, classes: dict[fmpq, Fraction], digits: int
+                  ) -> tuple[object, arb, str]:
+    """:func:`gaussian_inner_product` from the pair's rho classes (``f``'s activation, which
+    both networks share)."""
+    from .expressions import SYMBOLS, arb_value
+    from .hermite import cross_kernel, kernel_closed_form
+    from .numbers import bits_for_digits, workprec
+
     if not classes:
         with workprec(bits_for_digits(digits)):
             return sp.Integer(0), arb(0), "every invariant class cancels"
