@@ -154,11 +154,13 @@ def _check_claim(claim: object) -> str:
 
 def _check_tol(tol: object, name: str = "abs_tol") -> arb:
     """A non-negative finite tolerance as a ball (an exact number, a float read exactly, an
-    arb or arf). Raises TypeError/ValueError."""
+    arb or arf). A ball that reaches below 0 (e.g. ``abs(x) * 1e-20`` for an ``x`` whose ball
+    contains 0) is accepted: only its non-negative part can VERIFY (``lower(tol)`` < 0 verifies
+    nothing) and its upper end bounds a REFUTED. Raises TypeError, or ValueError for a
+    non-finite or provably negative tolerance."""
     ball = _ball(tol, name)
-    if not ball.is_finite() or ball < 0 or ball.contains(0) and ball.rad() != 0:
-        raise ValueError(f"{name}={tol} must be a finite number >= 0 (a ball that may be "
-                         "negative is no tolerance)")
+    if not ball.is_finite() or ball < 0:
+        raise ValueError(f"{name}={tol} must be a finite number >= 0")
     return ball
 
 

@@ -100,12 +100,12 @@ def test_ball_equal_rule_both_ways() -> None:
 
 def test_ball_equal_exactly_at_the_tolerance_is_verified_just_past_it_refuted() -> None:
     with workprec(300):
-        ref = arb(8)  # 10^-3 * 8 = 1/125 exactly representable? no: decided on balls
+        # exactly at the tolerance: 8 + 8e-3 against 8 at 3 digits. 10^-3 is no dyadic number,
+        # so the balls cannot prove "<=" there; the verdict is never REFUTED
+        ref = arb(8)
         at = decide.ball_equal("at", ref + arb(1) / 125, ref, digits=3, method="m")
-        # exactly at the tolerance the balls cannot prove <= (both carry rounding): never R
         assert at.verdict in (V, U)
-        # a dyadic reference and tolerance make the edge exact: 2^-10 relative, digits = 3
-        # allows 10^-3 * 1024 = 1.024 > 1: diff 1 is inside, diff 1.025 outside
+        # just inside and just outside: 3 digits of 1024 allow 1.024; 1 is in, 1.025 out
         assert _v(decide.ball_equal("in", arb(1025), arb(1024), digits=3, method="m")) is V
         assert _v(decide.ball_equal("out", arb("1025.025"), arb(1024), digits=3,
                                     method="m")) is R
@@ -148,6 +148,18 @@ def test_ball_equal_validates_once_with_parameter_names() -> None:
         decide.ball_equal("x", arb(1), arb(1), digits=3, method=None)  # type: ignore[arg-type]
 
 
+def test_more_digits_never_turn_refuted_into_verified() -> None:
+    with workprec(300):
+        pairs = [(arb(1) + arb(10) ** -e, arb(1)) for e in (3, 10, 25, 60)]
+        pairs += [(arb(1, "1e-8"), arb(1)), (arb(-7), arb(7)), (arb(0), arb("1e-50"))]
+    for lhs, rhs in pairs:
+        seen_refuted = False
+        for digits in (1, 2, 5, 10, 20, 40, 80):
+            verdict = decide.ball_equal("m", lhs, rhs, digits=digits, method="m").verdict
+            assert not (seen_refuted and verdict is V)
+            seen_refuted |= verdict is R
+
+
 def test_proved_digits() -> None:
     assert decide.proved_digits(arb("1e-12"), arb(3)) == 12
     assert decide.proved_digits(arb(0), arb(1)) == decide.MAX_DIGITS
@@ -170,10 +182,15 @@ def test_ball_within_rule_and_edges() -> None:
         assert _v(decide.ball_within("t", big + 1, big, abs_tol=Fraction(1, 2),
                                      method="m")) is R
     assert _v(decide.ball_within("t", NAN, arb(0), abs_tol=1, method="m")) is U
-    for bad, err in ((-1, ValueError), (arb(0, 1), ValueError), (True, TypeError),
-                     (float("inf"), ValueError)):
+    for bad, err in ((-1, ValueError), (arb(-2, 1), ValueError), (True, TypeError),
+                     (float("inf"), ValueError), (NAN, ValueError)):
         with pytest.raises(err, match="abs_tol="):
             decide.ball_within("t", arb(1), arb(0), abs_tol=bad, method="m")
+    # a tolerance ball reaching below 0 verifies nothing it cannot prove, and still refutes
+    assert _v(decide.ball_within("t", arb(0, "1e-40"), arb(0), abs_tol=arb(0, "1e-30"),
+                                 method="m")) is U
+    assert _v(decide.ball_within("t", arb(1), arb(0), abs_tol=arb(0, "1e-30"),
+                                 method="m")) is R
 
 
 # --- inequalities ---------------------------------------------------------------------------
