@@ -55,7 +55,7 @@ from typing import Any
 
 import numpy as np
 import sympy as sp
-from flint import arb, arf, ctx, fmpq
+from flint import arb, arf, ctx, fmpq, fmpz
 
 from .budget import ProofTimeout, time_limit
 from .checks import CheckResult, Strength, Verdict, combine
@@ -114,7 +114,7 @@ def _ball(x: object, name: str) -> arb:
         return arb(float(x))
     if isinstance(x, Fraction):
         return arb(fmpq(x.numerator, x.denominator))
-    if isinstance(x, fmpq):
+    if isinstance(x, fmpq | fmpz):
         return arb(x)
     if isinstance(x, arf):
         return arb(x)
@@ -280,9 +280,12 @@ def _fmpq(x: object, name: str) -> fmpq:
         return fmpq(int(x))
     if isinstance(x, fmpq):
         return x
+    if isinstance(x, fmpz):
+        return fmpq(x)
     if isinstance(x, sp.Rational):
         return fmpq(int(x.p), int(x.q))
-    raise TypeError(f"{name}={x!r} must be a rational (int, Fraction, fmpq, SymPy Rational)")
+    raise TypeError(f"{name}={x!r} must be a rational (int, Fraction, fmpz, fmpq, SymPy "
+                    "Rational)")
 
 
 def rational_equal(claim: str, lhs: object, rhs: object, *, method: str,
