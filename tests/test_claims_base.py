@@ -70,3 +70,20 @@ def test_registration_refuses_duplicates_and_unknown_papers() -> None:
         claim(existing, paper="gkk19", where="", statement="", source="paper",
               methods=())(lambda p: None)  # type: ignore[arg-type, return-value]
     assert REGISTRY[existing].id == existing
+
+
+def test_profile_precision_and_tolerances_come_from_digits() -> None:
+    import dataclasses
+    from fractions import Fraction
+
+    from verify.claims.base import FULL, QUICK
+    from verify.numbers import guard_bits
+
+    assert QUICK.prec_bits == guard_bits(QUICK.digits) and FULL.bits(extra=40) == \
+        guard_bits(FULL.digits, extra=40)
+    assert QUICK.abs_tol == Fraction(1, 10**QUICK.digits)
+    wider = dataclasses.replace(QUICK, digits=40)
+    assert wider.abs_tol == Fraction(1, 10**40) and wider.prec_bits == guard_bits(40)
+    assert dataclasses.replace(QUICK, abs_tol_exponent=12).abs_tol == Fraction(1, 10**12)
+    with pytest.raises(ValueError, match="digits=0"):
+        dataclasses.replace(QUICK, digits=0)

@@ -407,3 +407,17 @@ def test_decide_within_rounding_interval() -> None:
     assert outside.verdict is R
     edge = decide.decide_within(sp.Rational(3334, 10000), ours, sp.Rational(7, 100000), 10, "c")
     assert edge.verdict is V  # 0.3334 - 1/3 = 0.0000666.. < 0.00007
+
+
+def test_guard_bits_is_the_one_precision_rule() -> None:
+    import math
+
+    from verify.numbers import GUARD_BITS, bits_for_digits, guard_bits, guard_digits
+
+    for digits in (1, 15, 30, 100, 800):
+        assert guard_bits(digits) == math.ceil(digits * math.log2(10)) + GUARD_BITS
+        assert guard_bits(digits, extra=40) == guard_bits(digits) + 40
+        assert bits_for_digits(digits) == guard_bits(digits)
+        assert guard_digits(digits) == digits + 5
+    with pytest.raises(ValueError, match="extra=-1"):
+        guard_bits(30, extra=-1)
