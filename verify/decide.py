@@ -31,6 +31,8 @@ rounded decimal            :func:`rounded_decimal`, :func:`decide_value` (every 
                            decimal spells: within half a unit in its last place)
 non-zero                   :func:`proved_nonzero`
 conjunction                :func:`all_of`
+any of these, raising      :func:`decide_relation` (values recomputed at growing precision)
+precision
 =========================  ==================================================================
 
 Arguments are validated once, at these public entries (TypeError/ValueError with one line
@@ -597,6 +599,53 @@ def all_of(claim: str, method: str, cases: Iterable[CheckResult], **kwargs: Any)
                 **{f"first_failure_{key}": value for key, value in worst.evidence.items()}}
     return CheckResult(result.verdict, result.strength, result.claim, result.method, evidence,
                        result.reference, result.cases)
+
+
+def decide_relation(claim: str, evaluate: Callable[[], tuple[arb, arb]], relation: str, *,
+                    method: str, digits: int = 30, abs_tol: object = None,
+                    passes: int = _PASSES, evidence: Mapping[str, Any] | None = None
+                    ) -> CheckResult:
+    """Decide ``lhs REL rhs`` for two values computed by ``evaluate()`` (which returns the balls
+    ``(lhs, rhs)`` at the current working precision), raising the precision until decided.
+
+    ``relation`` is ``==`` (to ``digits`` relative digits against ``rhs``, :func:`ball_equal`,
+    or, with ``abs_tol``, :func:`ball_within`) or one of :data:`RELATIONS`
+    (:func:`ball_compare`). Passes run at ``guard_bits(digits, extra=40)`` bits, then 3x, 9x
+    ... (``passes`` in all); the first VERIFIED or REFUTED is returned, else the last pass's
+    INCONCLUSIVE (with ``precision_bits``). The verdict's meaning is that of the rule named:
+    more precision can only decide, never flip, a verdict.
+
+    >>> from flint import arb
+    >>> decide_relation("1/3 <= 0.3334", lambda: (arb(1) / 3, arb("0.3334")), "<=",
+    ...                 method="Arb").verdict.value
+    'verified'
+    """
+    claim, method = _check_claim(claim), _check_method(method)
+    digits = check_digits(digits)
+    if relation != "==" and relation not in RELATIONS:
+        raise ValueError(f"relation={relation!r} must be ==, {', '.join(RELATIONS)}")
+    if abs_tol is not None and relation != "==":
+        raise ValueError(f"abs_tol={abs_tol} applies only to relation '=='")
+    tol = None if abs_tol is None else _check_tol(abs_tol)
+    if isinstance(passes, bool) or not isinstance(passes, int) or not 1 <= passes <= 10:
+        raise ValueError(f"passes={passes!r} must be an integer from 1 to 10")
+    prec = guard_bits(digits, extra=_FIRST_PASS_EXTRA)
+    result: CheckResult | None = None
+    for _ in range(passes):
+        with workprec(prec):
+            lhs, rhs = evaluate()
+            ev = {**dict(evidence or {}), "precision_bits": prec}
+            if relation != "==":
+                result = _ball_compare(claim, lhs, relation, rhs, method, ev)
+            elif tol is not None:
+                result = _ball_within(claim, lhs, rhs, tol, method, ev)
+            else:
+                result = _ball_equal(claim, lhs, rhs, digits, method, ev)
+        if result.verdict is not Verdict.INCONCLUSIVE:
+            return result
+        prec *= 3
+    assert result is not None  # passes >= 1
+    return result
 
 
 # ---------------------------------------------------------------------------------------------

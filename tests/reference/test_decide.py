@@ -421,3 +421,30 @@ def test_guard_bits_is_the_one_precision_rule() -> None:
         assert guard_digits(digits) == digits + 5
     with pytest.raises(ValueError, match="extra=-1"):
         guard_bits(30, extra=-1)
+
+
+def test_decide_relation_raises_precision_until_decided() -> None:
+    def near() -> tuple[arb, arb]:
+        # 1/3 against 1/3 + 10^-40: separated only once the precision exceeds ~133 bits
+        return arb(1) / 3, arb(1) / 3 + arb(10) ** -40
+
+    # at 30 digits: equal to within 1e-40 (VERIFIED); at 60: REFUTED; "<" proved
+    assert decide.decide_relation("eq", near, "==", method="m", digits=30).verdict is V
+    r = decide.decide_relation("eq", near, "==", method="m", digits=60)
+    assert r.verdict is R and r.evidence["precision_bits"] >= 200
+    assert decide.decide_relation("lt", near, "<", method="m", digits=10).verdict is V
+    assert decide.decide_relation("gt", near, ">", method="m", digits=10).verdict is R
+    assert decide.decide_relation("abs", near, "==", method="m",
+                                  abs_tol=Fraction(1, 10**41)).verdict is R
+
+    def nan() -> tuple[arb, arb]:
+        return arb.nan(), arb(1)
+
+    undecided = decide.decide_relation("n", nan, "<=", method="m", digits=10, passes=2)
+    assert undecided.verdict is U
+    with pytest.raises(ValueError, match="abs_tol"):
+        decide.decide_relation("x", near, "<", method="m", abs_tol=1)
+    with pytest.raises(ValueError, match="relation='!='"):
+        decide.decide_relation("x", near, "!=", method="m")
+    with pytest.raises(ValueError, match="passes=0"):
+        decide.decide_relation("x", near, "<", method="m", passes=0)
