@@ -39,13 +39,13 @@ def test_ball_equal_three_ways() -> None:
         one = arb(1)
         assert ball_equal("a", one, one + arb(0, 1e-30), method="m").verdict \
             is Verdict.VERIFIED
-        # One meaning of REFUTED (verify.decide): the difference is proved larger than the
-        # tolerance. 1e-25 apart is equal to 20 digits (VERIFIED to within 1e-25) and
-        # provably not equal to 30 digits.
+        # A catalogue identity (no tol) is exact: 1e-25 apart is proved unequal, so REFUTED
+        # even at 20 digits (a formula right to 20 digits and wrong at the 25th is not
+        # VERIFIED); with an explicit method tolerance only "beyond tol" refutes.
         near = ball_equal("b", one, one + arb("1e-25"), method="m")
-        assert near.verdict is Verdict.VERIFIED and "to within" in near.claim
-        assert ball_equal("b", one, one + arb("1e-25"), method="m", digits=30).verdict \
-            is Verdict.REFUTED
+        assert near.verdict is Verdict.REFUTED and near.evidence["proved_nonzero_difference"]
+        assert ball_equal("b", one, one + arb("1e-25"), method="m", tol=arb("1e-20")).verdict \
+            is Verdict.VERIFIED
         assert ball_equal("b", one, one + arb("1e-25"), method="m", tol=arb("1e-26")).verdict \
             is Verdict.REFUTED
         wide = ball_equal("c", one, one + arb(0, 1e-5), method="m", digits=20)

@@ -373,7 +373,8 @@ def identity_at_points(claim: str, lhs: sp.Expr, rhs: sp.Expr, *, method: str,
 # Decisions on balls.
 
 def ball_equal(claim: str, lhs: object, rhs: object, *, digits: int, method: str,
-               evidence: Mapping[str, Any] | None = None) -> CheckResult:
+               identity: bool = False, evidence: Mapping[str, Any] | None = None
+               ) -> CheckResult:
     """Decide ``lhs == rhs`` to ``digits`` relative significant digits, ``rhs`` the reference.
 
     Rule, with ``D = |lhs - rhs|`` and ``A = 10^-digits |rhs|`` (both balls):
@@ -390,16 +391,34 @@ def ball_equal(claim: str, lhs: object, rhs: object, *, digits: int, method: str
     claim decided is "equal to ``digits`` digits". For an absolute tolerance use
     :func:`ball_within`.
 
+    ``identity=True`` says the claim is an *exact* identity (both sides are enclosures of
+    quantities claimed equal, as in the catalogue): then a difference ball that excludes 0 is a
+    proof that the identity is false, and the verdict is REFUTED whatever the tolerance (a
+    formula right to 20 digits and wrong at the 25th is not VERIFIED).
+
     Raises TypeError/ValueError for bad arguments (``digits`` from 1 to ``MAX_DIGITS``).
     """
     claim, method = _check_claim(claim), _check_method(method)
     digits = check_digits(digits)
     a, b = _ball(lhs, "lhs"), _ball(rhs, "rhs")
-    return _ball_equal(claim, a, b, digits, method, dict(evidence or {}))
+    return _ball_equal(claim, a, b, digits, method, dict(evidence or {}), _check_flag(identity))
+
+
+def _check_flag(flag: object, name: str = "identity") -> bool:
+    if not isinstance(flag, bool):
+        raise TypeError(f"{name}={flag!r} must be True or False")
+    return flag
+
+
+def _proved_unequal(claim: str, method: str, diff: arb, ev: dict[str, Any]) -> CheckResult:
+    ev["proved_nonzero_difference"] = True
+    return CheckResult(Verdict.REFUTED, Strength.CERTIFIED, claim,
+                       f"{method}; the difference ball excludes 0, so the identity is false "
+                       "(Arb balls)", ev)
 
 
 def _ball_equal(claim: str, lhs: arb, rhs: arb, digits: int, method: str,
-                evidence: dict[str, Any]) -> CheckResult:
+                evidence: dict[str, Any], identity: bool = False) -> CheckResult:
     ev = {"lhs": _show(lhs, digits), "rhs": _show(rhs, digits),
           "relative_tolerance": f"1e-{digits}", **evidence}
     bad = _nonfinite(claim, method, ev, lhs=lhs, rhs=rhs)
@@ -407,6 +426,8 @@ def _ball_equal(claim: str, lhs: arb, rhs: arb, digits: int, method: str,
         return bad
     diff = lhs - rhs
     ev["difference_bound"] = _bound_text(abs(diff))
+    if identity and not diff.contains(0):
+        return _proved_unequal(claim, method, diff, ev)
     verdict = _tolerance_rule(abs(diff), relative_allowed(rhs, digits))
     if verdict is Verdict.VERIFIED:
         return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED,
@@ -424,7 +445,8 @@ def _ball_equal(claim: str, lhs: arb, rhs: arb, digits: int, method: str,
 
 
 def ball_within(claim: str, lhs: object, rhs: object, *, abs_tol: object, method: str,
-                evidence: Mapping[str, Any] | None = None) -> CheckResult:
+                identity: bool = False, evidence: Mapping[str, Any] | None = None
+                ) -> CheckResult:
     """Decide the absolute-tolerance claim ``|lhs - rhs| <= abs_tol``.
 
     Rule, with ``D = |lhs - rhs|``: VERIFIED (certified) when ``upper(D) <= lower(abs_tol)``;
@@ -432,23 +454,26 @@ def ball_within(claim: str, lhs: object, rhs: object, *, abs_tol: object, method
     non-finite ball). ``abs_tol`` is a finite number >= 0 (an exact number, a float read
     exactly, or an arb/arf); ``abs_tol = 0`` is exact equality, REFUTED once the difference
     ball excludes 0. Exactly at the tolerance (``D == abs_tol`` exactly) is VERIFIED.
+    ``identity=True``: as in :func:`ball_equal`, a difference ball excluding 0 refutes.
 
     Raises TypeError/ValueError for bad arguments.
     """
     claim, method = _check_claim(claim), _check_method(method)
     tol = _check_tol(abs_tol)
     a, b = _ball(lhs, "lhs"), _ball(rhs, "rhs")
-    return _ball_within(claim, a, b, tol, method, dict(evidence or {}))
+    return _ball_within(claim, a, b, tol, method, dict(evidence or {}), _check_flag(identity))
 
 
 def _ball_within(claim: str, lhs: arb, rhs: arb, tol: arb, method: str,
-                 evidence: dict[str, Any]) -> CheckResult:
+                 evidence: dict[str, Any], identity: bool = False) -> CheckResult:
     ev = {"lhs": _show(lhs), "rhs": _show(rhs), "tolerance": _show(tol, 3), **evidence}
     bad = _nonfinite(claim, method, ev, lhs=lhs, rhs=rhs)
     if bad is not None:
         return bad
     distance = abs(lhs - rhs)
     ev["difference_bound"] = _bound_text(distance)
+    if identity and not (lhs - rhs).contains(0):
+        return _proved_unequal(claim, method, lhs - rhs, ev)
     verdict = _tolerance_rule(distance, tol)
     if verdict is Verdict.VERIFIED:
         return CheckResult(Verdict.VERIFIED, Strength.CERTIFIED,

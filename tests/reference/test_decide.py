@@ -448,3 +448,23 @@ def test_decide_relation_raises_precision_until_decided() -> None:
         decide.decide_relation("x", near, "!=", method="m")
     with pytest.raises(ValueError, match="passes=0"):
         decide.decide_relation("x", near, "<", method="m", passes=0)
+
+
+def test_identity_flag_refutes_a_proved_nonzero_difference_below_the_tolerance() -> None:
+    from verify.numbers import workprec
+
+    with workprec(200):
+        one, near = arb(1), arb(1) + arb("1e-25")
+        loose = decide.ball_equal("x = y", one, near, digits=20, method="m")
+        assert loose.verdict is Verdict.VERIFIED and "to within" in loose.claim
+        strict = decide.ball_equal("x = y", one, near, digits=20, method="m", identity=True)
+        assert strict.verdict is Verdict.REFUTED
+        within = decide.ball_within("x = y", one, near, abs_tol=arb("1e-20"), method="m",
+                                    identity=True)
+        assert within.verdict is Verdict.REFUTED
+        # a difference ball containing 0 is decided by the tolerance as before
+        touching = decide.ball_equal("x = y", one, one + arb(0, 1e-30), digits=20, method="m",
+                                     identity=True)
+        assert touching.verdict is Verdict.VERIFIED
+    with pytest.raises(TypeError, match="identity"):
+        decide.ball_equal("x", arb(1), arb(1), digits=5, method="m", identity=1)  # type: ignore[arg-type]

@@ -180,19 +180,25 @@ all_of = decide.all_of
 
 def ball_equal(claim: str, lhs: arb, rhs: arb, *, method: str, tol: Any = None,
                digits: int = 20, evidence: Mapping[str, Any] | None = None) -> CheckResult:
-    """``|lhs - rhs| <= tol`` by :func:`verify.decide.ball_within` (REFUTED only when the
-    difference is proved larger than the tolerance, never merely non-zero).
+    """``|lhs - rhs| <= tol`` by :func:`verify.decide.ball_within`.
+
+    Without ``tol`` the claim is an exact identity of the paper (``identity=True``): a
+    difference ball that excludes 0 REFUTES it, as in the first edition; with an explicit
+    ``tol`` (a method-limited tolerance, stated in the check) it is REFUTED only when the
+    difference is proved larger than ``tol``.
 
     Without ``tol`` the tolerance is the catalogue's legacy one, ``10^-digits * max(1,
     upper|rhs|)`` (absolute below 1, relative above), kept so the paper modules decide as
     before until they move to :func:`verify.decide.ball_equal` (relative digits) or
     :func:`verify.decide.ball_within` with ``abs_tol=profile.abs_tol``
     (/work/helper_notes/DECIDE_MAP.md lists the call sites)."""
+    identity = tol is None
     if tol is None:
         scale = arb(abs(rhs).upper()) if rhs.is_finite() else arb(1)
         tol = arb(10) ** (-check_digits(digits)) * (scale if scale > 1 else arb(1))
         tol = arb(tol.lower()) if tol.is_finite() else tol
-    return decide.ball_within(claim, lhs, rhs, abs_tol=tol, method=method, evidence=evidence)
+    return decide.ball_within(claim, lhs, rhs, abs_tol=tol, method=method, identity=identity,
+                              evidence=evidence)
 
 
 def arb_of(expr: sp.Expr | int | Fraction | str, prec: int = 200) -> arb:
