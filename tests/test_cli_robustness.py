@@ -388,3 +388,35 @@ def test_closed_stdout_is_one_line_not_a_traceback():
     assert "Traceback" not in err and "Exception ignored" not in err
     assert err.splitlines() == ["verify: error: standard output: Broken pipe [EPIPE]; "
                                 "the reader of the output went away"]
+
+
+@pytest.mark.parametrize("argv, library, cli", [
+    (["coeffs", "relu", "--digits", "900"], "digits=900", "(on the command line: --digits 900)"),
+    (["coeffs", "relu", "--max-degree", "-1"], "max_degree=-1",
+     "(on the command line: --max-degree -1)"),
+    (["coeffs", "relu", "--basis", "gegenbauer", "--dim", "1"], "d=1",
+     "(on the command line: --dim 1)"),
+    (["family", "parity", "--n", "3", "--k", "4", "--activation", "relu"],
+     "k=4 must be at most n=3", "(on the command line: --k 4, --n 3)"),
+    (["claim", "coeff", "relu", "--degree", "3", "--value", "1/3", "--rounded"],
+     "value='1/3'", "(on the command line: --value 1/3, --rounded)"),
+])
+def test_library_parameters_gain_the_option_that_set_them(capsys, argv, library, cli) -> None:
+    """The library names its parameters (``digits=900``), never CLI flags; the CLI appends the
+    option the user typed, so the line says what to change on the command line."""
+    line = _one_line(capsys, 2, argv, library, cli)
+    assert line.endswith(cli)
+
+
+def test_no_option_is_blamed_for_a_value_the_user_did_not_give() -> None:
+    import argparse
+
+    from verify.cli import _cli_words
+
+    args = argparse.Namespace(command="coeffs", activation="relu", digits=20, max_degree=10,
+                              exact=False, quiet=True)
+    assert _cli_words("digits=23 must be at most 22", args) == "digits=23 must be at most 22"
+    assert _cli_words("activation='relu' has no exact form", args).endswith("form")
+    assert _cli_words("no parameter here", None) == "no parameter here"
+    assert _cli_words("digits=20 is too many here", args).endswith(
+        "(on the command line: --digits 20)")

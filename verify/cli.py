@@ -5,6 +5,13 @@ refuted · 2 bad input or usage, or an environment failure on a path the user na
 no permission) · 3 inconclusive (nothing refuted, or digits not met) · 4 internal error (a bug in
 verify) · 130 interrupted. Every exception ends as one line on stderr (``--debug`` adds the
 traceback); exit code 1 comes only from a command's own verdict, never from an exception.
+
+Start-up: this module imports only the standard library and ``verify.__version__``; each
+handler imports what its command needs (SymPy and python-flint for a coefficient, SciPy for
+Monte Carlo, matplotlib for a plot), so ``verify --help`` loads none of them
+(tests/test_cli_startup.py). A library message that names one of its parameters with the value
+the user gave on the command line (``digits=900``) gets the option that set it appended
+(``(on the command line: --digits 900)``): the library does not know the CLI's words.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import argparse
 import errno
 import json
 import os
+import re
 import signal
 import sys
 import traceback
@@ -20,7 +28,6 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import __version__
-from .provenance import latex_verdict_line, provenance_json
 
 EXIT_OK, EXIT_REFUTED, EXIT_USAGE, EXIT_INCONCLUSIVE, EXIT_BUG = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED = 130
@@ -189,6 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in words
     words = [w for w in words if w != "--debug"]
     previous = signal.signal(signal.SIGINT, _Interrupt.handler)
+    args: argparse.Namespace | None = None
     try:
         args = _parser().parse_args(_join_negative_values(words))
         code = _dispatch(args)
@@ -205,15 +213,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report(exc.__context__, debug)
         return _report(exc, debug)
     except Exception as exc:  # the one place where every failure becomes a line
-        return _report(exc, debug)
+        return _report(exc, debug, args)
     finally:
         signal.signal(signal.SIGINT, previous)
         _Interrupt.requested = False
 
 
-def _report(exc: BaseException, debug: bool) -> int:
+def _report(exc: BaseException, debug: bool, args: argparse.Namespace | None = None) -> int:
     """Print ``exc`` as one line (after its traceback with ``--debug``); its exit code."""
-    code, line = _classify(exc)
+    code, line = _classify(exc, args)
     if isinstance(exc, BrokenPipeError):
         _drop_stdout()
     try:
@@ -225,9 +233,11 @@ def _report(exc: BaseException, debug: bool) -> int:
     return code
 
 
-def _classify(exc: BaseException) -> tuple[int, str]:
-    if isinstance(exc, UsageError | ValueError | TypeError):
+def _classify(exc: BaseException, args: argparse.Namespace | None = None) -> tuple[int, str]:
+    if isinstance(exc, UsageError):
         return EXIT_USAGE, f"verify: error: {_one_line(str(exc))}"
+    if isinstance(exc, ValueError | TypeError):
+        return EXIT_USAGE, f"verify: error: {_one_line(_cli_words(str(exc), args))}"
     if isinstance(exc, OSError):
         return EXIT_USAGE, f"verify: error: {_os_error(exc)}"
     if isinstance(exc, MemoryError):
@@ -240,21 +250,56 @@ def _classify(exc: BaseException) -> tuple[int, str]:
                       "traceback)")
 
 
+#: Library parameter names whose command-line option has another name (else: the same name).
+_OPTION_OF = {"d": "dim", "r": "radius", "n_samples": "samples", "half_width": "rounded"}
+#: Destinations that are positional arguments or sub-commands, not options.
+_POSITIONAL = {"command", "kind", "what", "target"}
+_NAMED_VALUE = re.compile(r"(?<![\w.\[])([a-z_]+)=('[^']*'|[^\s,;:()]+)")
+
+
+def _cli_words(message: str, args: argparse.Namespace | None) -> str:
+    """``message`` with the command-line options that set the parameters it names appended:
+    a ``name=value`` whose value is what the user gave to an option of this command (by its
+    own name or ``_OPTION_OF``) gains ``(on the command line: --option value)``, and a switch
+    the user gave that the message names as a word (``rounded``) gains ``--rounded``. Nothing
+    is added for a parameter the user did not set to that value (a library's internal call).
+    """
+    if args is None:
+        return message
+    flags = []
+    for name, value in _NAMED_VALUE.findall(message):
+        dest = _OPTION_OF.get(name, name)
+        if dest in _POSITIONAL or not hasattr(args, dest) or (
+                dest == "activation" and args.command not in ("family", "plot")):
+            continue
+        given, flag = getattr(args, dest), "--" + dest.replace("_", "-")
+        if flag in message or given is None or given is False:
+            continue
+        if given is True:
+            flags.append(flag)
+        elif value.strip("'") == str(given):
+            flags.append(f"{flag} {given}")
+    for dest, given in vars(args).items():  # a switch named as a word: "... as rounded"
+        flag = "--" + dest.replace("_", "-")
+        if given is True and flag not in message and re.search(rf"\b{dest}\b", message):
+            flags.append(flag)
+    if not flags:
+        return message
+    return f"{message} (on the command line: {', '.join(dict.fromkeys(flags))})"
+
+
 def _one_line(text: str, limit: int = 1000) -> str:
     line = " ".join(text.splitlines())
     return line if len(line) <= limit else line[:limit] + "..."
 
 
 _OS_REMEDIES = {
-    errno.ENOSPC: "free some space or choose another place",
-    errno.EDQUOT: "free some space or choose another place",
+    **dict.fromkeys((errno.ENOSPC, errno.EDQUOT), "free some space or choose another place"),
     errno.EFBIG: "the file system refuses a file this large; choose another place",
     errno.EIO: "the device failed; check it or choose another place",
-    errno.EACCES: "check the permissions or choose another path",
-    errno.EPERM: "check the permissions or choose another path",
+    **dict.fromkeys((errno.EACCES, errno.EPERM), "check the permissions or choose another path"),
     errno.EROFS: "the file system is read-only; choose another path",
-    errno.ENOENT: "check the path",
-    errno.ENOTDIR: "check the path",
+    **dict.fromkeys((errno.ENOENT, errno.ENOTDIR), "check the path"),
     errno.EISDIR: "give a file name, not a directory",
     errno.EPIPE: "the reader of the output went away",
 }
@@ -329,7 +374,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _basis(args: argparse.Namespace) -> Any:
-    from .referee import Basis
+    from .basis import Basis
 
     if args.basis == "hermite":
         if args.dim is not None or args.radius is not None:
@@ -356,17 +401,35 @@ def _activation(text: str) -> Any:
     return activation(text)
 
 
-def _coeffs(args: argparse.Namespace, basis: Any) -> int:
+def _coefficient_request(args: argparse.Namespace) -> Any:
+    """The activation of ``coeffs`` / ``plot coeffs``, after checking --max-degree, --digits."""
     from .conventions import check_degree
-    from .gegenbauer import gegenbauer_coefficients
-    from .hermite import Tier, hermite_coefficients
-    from .numbers import check_digits, report_ball
+    from .numbers import check_digits
 
     check_degree(args.max_degree, name="max_degree")
     check_digits(args.digits)
+    return _activation(args.activation)
+
+
+def _coefficients(basis: Any, act: Any, args: argparse.Namespace, **options: Any) -> Any:
+    """c_0..c_K (Hermite) or a_0..a_K (Gegenbauer, on ``basis``'s sphere), K = --max-degree."""
+    if basis.name == "hermite":
+        from .hermite import hermite_coefficients
+
+        return hermite_coefficients(act, args.max_degree, digits=args.digits, **options)
+    from .gegenbauer import gegenbauer_coefficients
+
+    return gegenbauer_coefficients(act, args.max_degree, d=basis.d, r=basis.r,
+                                   digits=args.digits, **options)
+
+
+def _coeffs(args: argparse.Namespace, basis: Any) -> int:
+    from .hermite import Tier
+    from .numbers import report_ball
+
+    act = _coefficient_request(args)
     if args.exact and args.float_tier:
         raise UsageError("--exact and --float exclude each other; choose one")
-    act = _activation(args.activation)
     tier: Tier = "exact" if args.exact else "float" if args.float_tier else "auto"
     from .report import progress
 
@@ -380,12 +443,7 @@ def _coeffs(args: argparse.Namespace, basis: Any) -> int:
             checkpoint()
 
         try:
-            if basis.name == "hermite":
-                coeffs = hermite_coefficients(act, args.max_degree, digits=args.digits,
-                                              tier=tier, progress=tick)
-            else:
-                coeffs = gegenbauer_coefficients(act, args.max_degree, d=basis.d, r=basis.r,
-                                                 digits=args.digits, tier=tier, progress=tick)
+            coeffs = _coefficients(basis, act, args, tier=tier, progress=tick)
         except KeyboardInterrupt:
             coeffs, interrupted = finished, True
     rows = []
@@ -401,7 +459,7 @@ def _coeffs(args: argparse.Namespace, basis: Any) -> int:
         doc = {"activation": act.name, "basis": args.basis, "dim": args.dim,
                "radius": str(basis.r) if basis.name == "gegenbauer" else None,
                "digits": args.digits, "coefficients": rows}
-        doc["provenance"] = provenance_json()
+        doc["provenance"] = _provenance()
         print(json.dumps(doc))
     else:
         from .report import coefficient_table
@@ -460,9 +518,10 @@ def _claim(args: argparse.Namespace, basis: Any) -> int:
         doc = result.to_json()
         if args.latex:
             doc["latex"] = latex
-        doc["provenance"] = provenance_json()
+        doc["provenance"] = _provenance()
         print(json.dumps(doc))
     else:
+        from .provenance import latex_verdict_line
         from .report import claim_summary
 
         claim_summary(result)
@@ -492,13 +551,19 @@ def _family(args: argparse.Namespace) -> int:
                               progress=lambda _step: checkpoint())
     if args.json:
         doc = report.to_json()
-        doc["provenance"] = provenance_json(seeds=[args.seed, args.seed + 1])
+        doc["provenance"] = _provenance(seeds=[args.seed, args.seed + 1])
         print(json.dumps(doc))
     else:
         from .report import family_summary
 
         family_summary(report)
     return report.exit_code
+
+
+def _provenance(**kwargs: Any) -> dict[str, Any]:
+    from .provenance import provenance_json
+
+    return provenance_json(**kwargs)
 
 
 def _plot(args: argparse.Namespace) -> int:
@@ -516,21 +581,10 @@ def _draw(args: argparse.Namespace) -> Any:
 
     out = plots.check_output(args.out, label=f"--out {args.out}")
     if args.what == "coeffs":
-        from .conventions import check_degree
-        from .gegenbauer import gegenbauer_coefficients
-        from .hermite import hermite_coefficients
-        from .numbers import check_digits
-
         basis = _basis(args)
-        check_degree(args.max_degree, name="max_degree")
-        check_digits(args.digits)
-        act = _activation(args.activation)
+        act = _coefficient_request(args)
         plots.require_matplotlib()  # fail early, before computing, when matplotlib is missing
-        coeffs = (hermite_coefficients(act, args.max_degree, digits=args.digits)
-                  if basis.name == "hermite" else
-                  gegenbauer_coefficients(act, args.max_degree, d=basis.d, r=basis.r,
-                                          digits=args.digits))
-        plots.plot_coefficients(coeffs, act, out, d=basis.d, r=basis.r)
+        plots.plot_coefficients(_coefficients(basis, act, args), act, out, d=basis.d, r=basis.r)
     elif args.what == "kernel":
         if args.dim is not None:
             from .conventions import check_dimension
