@@ -77,13 +77,17 @@ def test_exponential_towers_are_refused():
 
 def test_integral_at_its_evaluation_limit_still_contains_the_value(monkeypatch):
     """Few evaluations allowed: Arb stops early and returns a wider ball, which must still
-    contain c_3 of the sigmoid (the unlimited ball), and ``met`` says the digits fell short."""
+    contain c_3 of the sigmoid (the unlimited ball), and ``met`` says the digits fell short
+    (the acb.integral method: the engine's fallback and second method; not memoized). The
+    public precision cap ``MAX_PREC_BITS`` is lowered only to stop the futile escalation
+    sooner."""
     sigmoid = activation("sigmoid")
-    full = hermite.certified_coefficient(sigmoid, 3, digits=20)
+    full = hermite.certified_coefficient_acb(sigmoid, 3, digits=20)
     assert full.met
+    assert full.ball.overlaps(hermite.certified_coefficient(sigmoid, 3, digits=20).ball)
     monkeypatch.setattr(hermite, "EVAL_LIMIT", 8)
-    monkeypatch.setattr(hermite, "_MAX_PREC_BITS", 400)
-    limited = hermite._certified_coefficient(sigmoid, 3, 20)
+    monkeypatch.setattr(hermite, "MAX_PREC_BITS", 400)
+    limited = hermite.certified_coefficient_acb(sigmoid, 3, digits=20)
     assert not limited.met
     with workprec(200):
         assert limited.ball.is_finite() and limited.ball.overlaps(full.ball)
@@ -109,6 +113,8 @@ def test_float_guess_overflow_does_not_refuse_a_valid_activation():
     ball still comes out and contains 10^400 P(g > 1) (the exact tier's value)."""
     act = activation("10**400*Heaviside(x - 1)")
     c0 = hermite.certified_coefficient(act, 0, digits=15)
+    second = hermite.certified_coefficient_acb(act, 0, digits=15)
     exact = hermite.hermite_coefficients(act, 0, tier="exact")[0]
     with workprec(2000):
         assert c0.met and c0.ball.overlaps(exact.exact.ball())
+        assert second.met and second.ball.overlaps(exact.exact.ball())

@@ -10,8 +10,12 @@ a radius r > 0, with ``t = <w, x>`` of density ``w_d(t) = c_d (1-t^2)^{(d-3)/2}`
   ``mu_1 = c_d/(d-1)``, ``mu_{j+2} = mu_j (j+1)/(j+d)``, so every value is ``q_0 + q_1 c_d``
   with rationals q and ``c_d`` rational (d odd) or rational/pi (d even).
 * **certified** -- any activation: ``t = sin u`` turns the weight into ``cos^{d-2} u``
-  (analytic, no endpoint singularity), ``acb.integral`` on ``[0, pi/2]`` after folding, precision
-  raised until the relative digits are met. The interval is compact: no tail.
+  (analytic, no endpoint singularity); the shared-node engine (:mod:`verify.integrate`)
+  computes the whole row on one set of Gauss-Legendre panels in ``u in [0, pi/2]`` after
+  folding, with a proved quadrature bound per k, precision and nodes raised until the relative
+  digits are met. The interval is compact: no tail. Where the engine cannot bound the
+  integrand, one ``acb.integral`` per k (:func:`certified_sphere_coefficient_acb`, also the
+  independent second method of the tests).
 * **float** -- Gauss-Legendre in u with the recurrence; no guarantee.
 
 Funk-Hecke, two normalizations (proofs_notes/conventions.md §6):
@@ -30,7 +34,7 @@ probability ``E_x[sigma(<w,x>) Y(x)] = a_k Y(w)``; surface
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import sympy as sp
@@ -55,6 +59,7 @@ from .hermite import (
     start_magnitude,
     symmetry_zero,
 )
+from .integrate import MAX_PREC_BITS, NotBoundable, guard_bits, sphere_coefficients
 from .numbers import (
     EVAL_LIMIT,
     GUARD_ALLOWANCE,
@@ -69,7 +74,6 @@ from .numbers import (
     workprec,
 )
 
-_MAX_PREC_BITS = 20_000
 #: Largest degree per tier on the sphere, checked before any work (the exact tier builds
 #: every P_{j,d} up to the degree as a rational polynomial; the certified tier as in
 #: :data:`verify.hermite.MAX_DEGREE`).
@@ -108,7 +112,8 @@ def gegenbauer_coefficients(
     tier: Tier = "auto", progress: Callable[[Coefficient], None] | None = None,
 ) -> list[Coefficient]:
     """``[a_0, ..., a_max_degree]`` of ``act`` on S^{d-1} at radius r (see module docstring);
-    ``progress(c)`` is called with each certified coefficient as soon as it is computed."""
+    ``progress(c)`` is called with each certified coefficient once the row is computed (one
+    engine call for the whole row)."""
     act = check_activation(act)
     if not isinstance(tier, str) or tier not in ("auto", "exact", "certified", "float"):
         raise ValueError(f"tier={tier!r} must be one of auto, exact, certified, float")
@@ -133,11 +138,10 @@ def gegenbauer_coefficients(
             return [Coefficient(k, "exact", v.ball(), v,
                                 "half-sphere Beta moments (rational arithmetic)", True)
                     for k, v in enumerate(values)]
-    out = []
-    for k in range(max_degree + 1):
-        out.append(certified_sphere_coefficient(act, k, d=d, r=radius, digits=digits))
-        if progress is not None:
-            progress(out[-1])
+    out = certified_sphere_coefficients(act, max_degree, d=d, r=radius, digits=digits)
+    if progress is not None:
+        for c in out:
+            progress(c)
     return out
 
 
@@ -254,10 +258,104 @@ def _scaled_piece(act: Activation, side: int, r: fmpq) -> list[fmpq]:
 # ---------------------------------------------------------------------------------------------
 # Certified tier.
 
-def certified_sphere_coefficient(act: Activation, k: int, *, d: int, r: object = 1,
+def certified_sphere_coefficient(act: Activation | str, k: int, *, d: int, r: object = 1,
                                  digits: int = 15) -> Coefficient:
-    """``a_k`` as a ball: ``c_d int_0^{pi/2} [sigma(r sin u) + (-1)^k sigma(-r sin u)]
-    P_{k,d}(sin u) cos^{d-2}(u) du``, split where ``r sin u`` meets a breakpoint.
+    """``a_k`` as a ball from the default certified tier (see
+    :func:`certified_sphere_coefficients`; a single call computes and remembers the row up to
+    k, at least twice the degrees already known, so a loop over k costs about one row).
+    Raises TypeError/ValueError for bad arguments.
+
+    >>> c = certified_sphere_coefficient(activation("sigmoid"), 1, d=3, digits=20)
+    >>> c.met, c.method.startswith("certified: shared-node Gauss-Legendre")
+    (True, True)
+    """
+    act = check_activation(act)
+    k = check_degree(k, cap=SPHERE_MAX_DEGREE["certified"])
+    d = check_dimension(d)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
+    radius = check_radius(r)
+    key = (sp.srepr(act.expr), d, radius, digits)
+    have = _SPHERE_CACHE.get(key, {})
+    if k not in have:
+        top = min(max(k, 2 * max(have, default=-1) + 1), SPHERE_MAX_DEGREE["certified"])
+        _sphere_row(act, [k], d, radius, digits, prefetch=range(top + 1))
+    return _SPHERE_CACHE[key][k]
+
+
+def certified_sphere_coefficients(act: Activation | str, max_degree: int, *, d: int,
+                                  r: object = 1, digits: int = 15,
+                                  degrees: Sequence[int] | None = None) -> list[Coefficient]:
+    """``[a_0, ..., a_max_degree]`` (or the ``degrees`` asked for), certified, in one call.
+
+    Method: the shared-node engine (:func:`verify.integrate.sphere_coefficients`: one set of
+    Gauss-Legendre panels in ``u = asin t`` for the whole row, a proved quadrature bound per
+    k). Where it raises :class:`verify.integrate.NotBoundable` -- a piece with a singularity
+    on the real segment (``sqrt(x)`` at 0), a pole or branch point of ``sigma(r sin u)``
+    within about ``min(1/K, 1/4)`` of the real axis (sigmoid at r = 1000, ``tanh(10 x)`` at
+    r >= 1, ``1/(1 + x^2)`` at r = 10), a function the ball evaluator refuses on complex
+    boxes, or cuts that doubles do not separate -- every k falls back to
+    :func:`certified_sphere_coefficient_acb` and the method string says so. Guarantee and
+    status as in :func:`verify.hermite.certified_coefficients`; results are remembered per
+    (expression, d, r, digits).
+
+    >>> [c.tier for c in certified_sphere_coefficients(activation("tanh"), 2, d=5)]
+    ['exact', 'certified', 'exact']
+    """
+    act = check_activation(act)
+    max_degree = check_degree(max_degree, name="max_degree", cap=SPHERE_MAX_DEGREE["certified"])
+    d = check_dimension(d)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
+    radius = check_radius(r)
+    if degrees is None:
+        wanted: Sequence[int] = range(max_degree + 1)
+    else:
+        if isinstance(degrees, str | bytes) or not hasattr(degrees, "__iter__"):
+            raise TypeError(f"degrees={degrees!r} must be a sequence of degrees")
+        wanted = [check_degree(k, name="degrees", cap=max_degree) for k in degrees]
+    return _sphere_row(act, wanted, d, radius, digits)
+
+
+#: Certified sphere coefficients already computed, by (expression, d, r, digits), then k.
+_SPHERE_CACHE: dict[tuple[str, int, sp.Rational, int], dict[int, Coefficient]] = {}
+#: Keys of ``_SPHERE_CACHE`` the engine could not bound: the top degree tried and the reason.
+_NOT_BOUNDABLE: dict[tuple[str, int, sp.Rational, int], tuple[int, str]] = {}
+
+
+def _sphere_row(act: Activation, wanted: Sequence[int], d: int, radius: sp.Rational,
+                digits: int, prefetch: Sequence[int] = ()) -> list[Coefficient]:
+    """The coefficients ``wanted``, from the cache or one engine call (which also computes the
+    degrees ``prefetch``); where the engine cannot bound the integrand (remembered), only the
+    ``wanted`` ones, each by :func:`certified_sphere_coefficient_acb`."""
+    key = (sp.srepr(act.expr), d, radius, digits)
+    have = _SPHERE_CACHE.setdefault(key, {})
+    missing = sorted({k for k in wanted if k not in have})
+    if missing:
+        try:
+            ask = sorted({*missing, *(k for k in prefetch if k not in have)})
+            failed = _NOT_BOUNDABLE.get(key)
+            if failed is not None and ask[-1] <= failed[0]:  # the planner's heights shrink
+                raise NotBoundable(failed[1])                # with the top degree
+            row = sphere_coefficients(act, ask[-1], d=d, r=radius, digits=digits, degrees=ask)
+        except NotBoundable as exc:
+            reason = str(exc).split(";")[0]
+            _NOT_BOUNDABLE[key] = (ask[-1], reason)
+            row = []
+            for k in missing:
+                c = certified_sphere_coefficient_acb(act, k, d=d, r=radius, digits=digits)
+                row.append(c if c.tier == "exact" else Coefficient(
+                    k, c.tier, c.ball, None,
+                    f"{c.method} (fallback: the shared-node engine cannot bound it: {reason})",
+                    c.met))
+        have.update({c.k: c for c in row})
+    return [have[k] for k in wanted]
+
+
+def certified_sphere_coefficient_acb(act: Activation | str, k: int, *, d: int, r: object = 1,
+                                     digits: int = 15) -> Coefficient:
+    """``a_k`` as a ball by one ``acb.integral`` (the independent second method of the
+    certified sphere tier, and its fallback where the engine cannot bound the integrand):
+    ``c_d int_0^{pi/2} [sigma(r sin u) + (-1)^k sigma(-r sin u)] P_{k,d}(sin u) cos^{d-2}(u)
+    du``, split where ``r sin u`` meets a breakpoint. Not memoized.
 
     ``met`` is False when the relative digits were not reached within the precision limit;
     should no finite ball come out at all, ``|a_k| <= sqrt(E[sigma(r t)^2] / N(d, k))``
@@ -279,14 +377,15 @@ def certified_sphere_coefficient(act: Activation, k: int, *, d: int, r: object =
         estimate = math.nan
     magnitude = start_magnitude(estimate)
     # The ball recurrence for P_{k,d} widens by up to ~1.27 bits per degree: guard bits.
-    prec = bits_for_digits(digits) + magnitude_bits(magnitude) + 20 + _guard_bits(k)
+    prec = (bits_for_digits(digits) + magnitude_bits(magnitude) + 14
+            + guard_bits("sphere", k, d=2))  # ball recurrence at complex u: ~1.27 bits/degree
     ball = arb("nan")
-    while prec <= _MAX_PREC_BITS:
+    while prec <= MAX_PREC_BITS:
         with workprec(prec):
             ball = _sphere_integral(act, k, d, radius, relative_target(digits, magnitude))
             if meets_digits(ball, digits):
                 return Coefficient(k, "certified", ball, None,
-                                   f"Arb integral in u = asin(t), {prec} bits", True)
+                                   f"certified: Arb acb.integral in u = asin(t), {prec} bits", True)
         magnitude = next_magnitude(magnitude, ball)
         prec = int(prec * 1.6) + 32
     if not ball.is_finite():
@@ -297,16 +396,12 @@ def certified_sphere_coefficient(act: Activation, k: int, *, d: int, r: object =
                                     "this is a bug in verify")
             bound = (nonnegative_upper(mass) / harmonic_dimension(d, k)).sqrt()
             return Coefficient(k, "certified", arb(0, bound.upper()), None,
-                               "no finite Arb integral up to the precision limit; "
+                               "certified: no finite Arb integral up to the precision "
+                               "limit; "
                                "Cauchy-Schwarz bound", False)
     return Coefficient(k, "certified", ball, None,
-                       f"Arb integral; precision limit {_MAX_PREC_BITS} bits reached", False)
-
-
-def _guard_bits(k: int) -> int:
-    """Extra working bits for evaluating ``P_{0..k,d}`` by the recurrence in ball arithmetic,
-    whose radius can grow like ``(1 + sqrt 2)^k`` (measured: ~1.27 bits per degree)."""
-    return int(1.3 * k) + 10
+                       f"certified: Arb acb.integral; precision limit {MAX_PREC_BITS} bits "
+                       "reached", False)
 
 
 def _sphere_integral(act: Activation, k: int, d: int, radius: sp.Rational, target: arb) -> arb:
@@ -431,7 +526,7 @@ def _sphere_dual_kernel(act: Activation, rho: object, d: object, r: object, digi
     max_terms = check_max_terms(max_terms)
     exact = has_exact_sphere_form(act, radius)
     degree = polynomial_degree(act)
-    with workprec(bits_for_digits(digits) + 30 + _guard_bits(max_terms)):
+    with workprec(bits_for_digits(digits) + 30 + guard_bits("sphere", max_terms, d=2)):
         if isinstance(rho, arb):
             rho_ball = rho
         else:
@@ -446,9 +541,11 @@ def _sphere_dual_kernel(act: Activation, rho: object, d: object, r: object, digi
         remaining, threshold = arb(0), arb(10) ** (-digits)
         for start in range(0, max_terms + 1, 16):
             stop = min(start + 16, max_terms + 1)
-            block = table[start:stop] if table is not None else [
-                certified_sphere_coefficient(act, k, d=d, r=radius, digits=digits + 5)
-                for k in range(start, stop)]
+            # the engine's row, computed (and remembered) up to at least twice the start
+            top = min(max(stop, min(2 * start, max_terms + 1)),
+                      SPHERE_MAX_DEGREE["certified"] + 1) - 1
+            block = table[start:stop] if table is not None else certified_sphere_coefficients(
+                act, top, d=d, r=radius, digits=digits + 5)[start:stop]
             for n, c in enumerate(block, start):
                 term = harmonic_dimension(d, n) * c.ball * c.ball
                 partial += term

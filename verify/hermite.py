@@ -8,9 +8,13 @@ Definition: ``c_k(sigma) = E[sigma(g) h_k(g)]``, ``g ~ N(0,1)``, ``h_k = He_k/sq
   ``sqrt(k!) c_k = sum_t phi(t) sum_j Delta_j(t) He_{k-1-j}(t)`` over breakpoints t, with
   ``Delta_j(t)`` the jump of the j-th derivative; lower k through Gaussian partial moments.
   Also ``c0 + c1*erf(a*x)`` by its closed form. Rational arithmetic throughout (fmpq).
-* **certified** -- any activation: ``acb.integral`` on ``[0, L]`` after folding ``x -> -x``,
-  split at breakpoints, plus Cramer's tail bound past ``L`` from the proved growth class; the
-  working precision is raised until the ball meets the requested relative digits.
+* **certified** -- any activation: the shared-node engine (:mod:`verify.integrate`): one set
+  of Gauss-Legendre panels on ``[0, L]`` for the whole row ``c_0..c_K`` after folding
+  ``x -> -x``, split at breakpoints, a proved quadrature bound per k and Cramer's tail bound
+  past ``L`` from the proved growth class; precision and nodes are raised until each ball
+  meets the requested relative digits. Where the engine cannot bound the integrand, one
+  ``acb.integral`` per k (:func:`certified_coefficient_acb`, also the independent second
+  method of the tests).
 * **float** -- composite Gauss-Legendre with the normalized recurrence; no guarantee.
 
 A coefficient that a proved symmetry makes zero is exact 0 in every tier.
@@ -48,6 +52,7 @@ from .conventions import (
     hermite_prob_values,
 )
 from .expressions import arb_value
+from .integrate import MAX_PREC_BITS, tail_dominates
 from .numbers import (
     EVAL_LIMIT,
     GUARD_ALLOWANCE,
@@ -65,13 +70,12 @@ from .numbers import (
 Tier = Literal["auto", "exact", "certified", "float"]
 _TIERS = ("auto", "exact", "certified", "float")
 _INV_SQRT_2PI = 1 / sp.sqrt(2 * sp.pi)
-_MAX_PREC_BITS = 20_000
 
 #: Largest degree per tier, checked before any work. The exact tier is rational arithmetic
-#: (degree 2000 in 0.2 s); a certified coefficient of degree k costs an Arb integral with a
-#: degree-k recurrence in its integrand (k = 200: 0.8 s), and a table computes every degree up
-#: to the one asked; the float tier holds a (degree + 1) x nodes table in memory (80 MB at
-#: 2000).
+#: (degree 2000 in 0.2 s); the certified engine computes a whole row on shared nodes (sigmoid
+#: c_0..c_400 at 30 digits: ~0.3 s), its acb.integral fallback one integral per k with a
+#: degree-k recurrence in its integrand (k = 200: 0.8 s); the float tier holds a
+#: (degree + 1) x nodes table in memory (80 MB at 2000).
 MAX_DEGREE = {"exact": 10_000, "certified": 1_000, "float": 2_000}
 #: Largest number of series terms of a dual kernel.
 MAX_TERMS = MAX_DEGREE["certified"]
@@ -108,8 +112,8 @@ def hermite_coefficients(
 ) -> list[Coefficient]:
     """``[c_0, ..., c_max_degree]`` of ``act``.
 
-    ``progress(c)``, if given, is called with each certified coefficient as soon as it is
-    computed (progress bars; what finished before an interruption).
+    ``progress(c)``, if given, is called with each certified coefficient once it is
+    computed (the certified row is computed in one engine call, so they come together).
 
     ``tier="auto"`` uses the exact tier where it applies and the certified tier otherwise.
     Guarantee: exact values, or balls that contain the value with radius at most
@@ -139,8 +143,8 @@ def hermite_coefficients(
         with workprec(bits_for_digits(digits) + 10):
             return [Coefficient(k, "exact", v.ball(), v, _exact_method(act, v), True)
                     for k, v in enumerate(values)]
-    return [_reported(certified_coefficient(act, k, digits=digits), progress)
-            for k in range(max_degree + 1)]
+    return [_reported(c, progress)
+            for c in certified_coefficients(act, max_degree, digits=digits)]
 
 
 def _reported(c: Coefficient, progress: Callable[[Coefficient], None] | None) -> Coefficient:
@@ -348,30 +352,143 @@ def _exact_method(act: Activation, v: ExactValue) -> str:
 # ---------------------------------------------------------------------------------------------
 # Certified tier.
 
-def certified_coefficient(act: Activation, k: int, *, digits: int = 15) -> Coefficient:
-    """``c_k`` as an Arb ball: integral on ``[0, L]`` (folded) plus a proved Gaussian tail.
+def certified_coefficient(act: Activation | str, k: int, *, digits: int = 15,
+                          cutoff: int | None = None) -> Coefficient:
+    """``c_k`` as an Arb ball from the default certified tier (see
+    :func:`certified_coefficients`, which computes whole rows; a single call computes and
+    remembers the row up to ``k``, so a loop over k costs about one row).
 
-    The cut-off ``L`` and the working precision are raised until the ball's radius is at most
-    ``10**-digits * |mid|``; if that fails within the precision limit, ``met`` is False and
-    the ball is still a valid enclosure. Should no finite ball come out at any precision, the
-    Cauchy-Schwarz bound ``|c_k| <= sqrt(E[sigma^2])`` (``||h_k|| = 1``) is returned, with
-    ``met`` False. Raises TypeError/ValueError for a bad activation, degree or digits.
+    ``cutoff``: an explicit truncation length L of the Gaussian integral (an integer from
+    :func:`min_cutoff` to ``integrate.MAX_CUTOFF``); the proved Cramer tail bound at L is
+    still added, so the ball stays valid, but the digits may be out of reach (``met`` False).
+    Raises TypeError/ValueError for a bad activation, degree, digits or cutoff.
+
+    >>> c = certified_coefficient(activation("sigmoid"), 3, digits=20)
+    >>> c.met, c.method.startswith("certified: shared-node Gauss-Legendre")
+    (True, True)
     """
     act = check_activation(act)
     k = _tier_degree(k, "certified", "k")
     digits = check_digits(digits, guard=GUARD_ALLOWANCE)
-    key = (sp.srepr(act.expr), k, digits)
-    if key not in _CERTIFIED_CACHE:
-        _CERTIFIED_CACHE[key] = _certified_coefficient(act, k, digits)
-    return _CERTIFIED_CACHE[key]
+    cutoff = None if cutoff is None else check_cutoff(act, cutoff)
+    have = _CERTIFIED_CACHE.get((sp.srepr(act.expr), digits, cutoff), {})
+    if k not in have:
+        # a miss: the row up to k (at least twice the degrees already known, so a loop over
+        # k costs O(log K) engine calls; a row costs about what its top degree costs alone)
+        top = min(max(k, 2 * max(have, default=-1) + 1), MAX_DEGREE["certified"])
+        _certified_row(act, [k], digits, cutoff, prefetch=range(top + 1))
+    return _CERTIFIED_CACHE[(sp.srepr(act.expr), digits, cutoff)][k]
 
 
-#: Certified coefficients already computed in this process, by (expression, k, digits):
-#: kernels, norms and claims ask for the same balls many times.
-_CERTIFIED_CACHE: dict[tuple[str, int, int], Coefficient] = {}
+def certified_coefficients(act: Activation | str, max_degree: int, *, digits: int = 15,
+                           degrees: Sequence[int] | None = None, cutoff: int | None = None
+                           ) -> list[Coefficient]:
+    """``[c_0, ..., c_max_degree]`` (or the ``degrees`` asked for), certified, in one call.
+
+    Method: the shared-node engine (:func:`verify.integrate.gaussian_coefficients`: one set
+    of Gauss-Legendre panels for the whole row, a proved quadrature bound per k, Cramer's
+    tail). Where the engine raises :class:`verify.integrate.NotBoundable` -- a piece with a
+    singularity on the real segment (``sqrt(x)`` at 0 in ``relu_power(1/2)``), a pole or
+    branch point within about 1/4 of the real axis (``tanh(10 x)``, ``1/(1 + 25 x^2)``), a
+    function the ball evaluator refuses on complex boxes, or two cuts that doubles do not
+    separate -- every k falls back to :func:`certified_coefficient_acb` (one ``acb.integral``
+    per k) and the method string says so. A coefficient that a proved symmetry makes zero is
+    exact (tier ``"exact"``).
+
+    Guarantee: every ball contains ``c_k``; ``met`` is True exactly when it meets ``digits``
+    relative digits (:func:`verify.numbers.meets_digits`). Results are remembered per
+    (expression, digits, cutoff). Raises TypeError/ValueError for bad arguments.
+
+    >>> cs = certified_coefficients(activation("tanh"), 4, digits=20)
+    >>> [(c.k, c.tier, c.met) for c in cs]
+    [(0, 'exact', True), (1, 'certified', True), (2, 'exact', True), (3, 'certified', True), \
+(4, 'exact', True)]
+    """
+    act = check_activation(act)
+    max_degree = _tier_degree(max_degree, "certified", "max_degree")
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
+    cutoff = None if cutoff is None else check_cutoff(act, cutoff)
+    if degrees is None:
+        wanted: Sequence[int] = range(max_degree + 1)
+    else:
+        if isinstance(degrees, str | bytes) or not hasattr(degrees, "__iter__"):
+            raise TypeError(f"degrees={degrees!r} must be a sequence of degrees")
+        wanted = [check_degree(k, name="degrees", cap=max_degree) for k in degrees]
+    return _certified_row(act, wanted, digits, cutoff)
 
 
-def _certified_coefficient(act: Activation, k: int, digits: int) -> Coefficient:
+#: Certified coefficients already computed in this process, by (expression, digits, cutoff),
+#: then degree: kernels, norms and claims ask for the same balls many times.
+_CERTIFIED_CACHE: dict[tuple[str, int, int | None], dict[int, Coefficient]] = {}
+#: Keys of ``_CERTIFIED_CACHE`` the engine could not bound, with the reason (the fallback is
+#: then direct).
+_NOT_BOUNDABLE: dict[tuple[str, int, int | None], str] = {}
+
+
+def _certified_row(act: Activation, wanted: Sequence[int], digits: int, cutoff: int | None,
+                   prefetch: Sequence[int] = ()) -> list[Coefficient]:
+    """The coefficients ``wanted``, from the cache or one engine call (which also computes the
+    degrees ``prefetch``); where the engine cannot bound the integrand (remembered), only the
+    ``wanted`` ones, each by :func:`certified_coefficient_acb`."""
+    from .integrate import NotBoundable, gaussian_coefficients
+
+    key = (sp.srepr(act.expr), digits, cutoff)
+    have = _CERTIFIED_CACHE.setdefault(key, {})
+    missing = sorted({k for k in wanted if k not in have})
+    if missing:
+        try:
+            if key in _NOT_BOUNDABLE:
+                raise NotBoundable(_NOT_BOUNDABLE[key])
+            ask = sorted({*missing, *(k for k in prefetch if k not in have)})
+            row = gaussian_coefficients(act, ask[-1], digits=digits, degrees=ask, cutoff=cutoff)
+        except NotBoundable as exc:
+            reason = str(exc).split(";")[0]
+            _NOT_BOUNDABLE[key] = reason
+            row = []
+            for k in missing:
+                c = certified_coefficient_acb(act, k, digits=digits, cutoff=cutoff)
+                row.append(c if c.tier == "exact" else Coefficient(
+                    k, c.tier, c.ball, None,
+                    f"{c.method} (fallback: the shared-node engine cannot bound it: {reason})",
+                    c.met))
+        have.update({c.k: c for c in row})
+    return [have[k] for k in wanted]
+
+
+def check_cutoff(act: Activation, cutoff: object) -> int:
+    """Validate an explicit cut-off L of the Gaussian integral: an integer from
+    ``min_cutoff(act)`` (beyond every breakpoint; where Cramer's tail bound holds) to
+    ``integrate.MAX_CUTOFF``. Raises TypeError (not an integer) or ValueError (out of range).
+    """
+    from .integrate import MAX_CUTOFF
+
+    low = min_cutoff(act)
+    if isinstance(cutoff, bool | np.bool_) or not isinstance(cutoff, int | np.integer):
+        raise TypeError(f"cutoff={cutoff!r} must be an integer from {low} to {MAX_CUTOFF}")
+    if not low <= cutoff <= MAX_CUTOFF:
+        raise ValueError(f"cutoff={cutoff} must be from {low} (beyond every breakpoint of "
+                         f"{act.name}, where the tail bound holds) to {MAX_CUTOFF}")
+    return int(cutoff)
+
+
+def certified_coefficient_acb(act: Activation | str, k: int, *, digits: int = 15,
+                              cutoff: int | None = None) -> Coefficient:
+    """``c_k`` by one ``acb.integral`` (the independent second method of the certified tier,
+    and its fallback where the engine cannot bound the integrand): the integral of the folded
+    integrand on ``[0, L]``, split at breakpoints, plus Cramer's tail bound past ``L``.
+
+    Without ``cutoff``, L and the working precision are raised until the ball's radius is at
+    most ``10**-digits * |mid|``; with ``cutoff`` (as in :func:`certified_coefficient`) L is
+    fixed and the precision is not raised once the tail alone rules the digits out. If the
+    digits are not met within the precision limit, ``met`` is False and the ball is still a
+    valid enclosure. Should no finite ball come out at any precision, the Cauchy-Schwarz
+    bound ``|c_k| <= sqrt(E[sigma^2])`` (``||h_k|| = 1``) is returned, with ``met`` False.
+    Not memoized. Raises TypeError/ValueError for a bad activation, degree, digits or cutoff.
+    """
+    act = check_activation(act)
+    k = _tier_degree(k, "certified", "k")
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
+    cutoff = None if cutoff is None else check_cutoff(act, cutoff)
     forced = symmetry_zero(act, k)
     if forced is not None:
         with workprec(bits_for_digits(digits) + 10):
@@ -384,23 +501,32 @@ def _certified_coefficient(act: Activation, k: int, digits: int) -> Coefficient:
     magnitude = start_magnitude(estimate)
     prec = bits_for_digits(digits) + magnitude_bits(magnitude) + 20
     ball = arb("nan")
-    while prec <= _MAX_PREC_BITS:
+    while prec <= MAX_PREC_BITS:
         target = relative_target(digits, magnitude)
-        length = _cutoff(act, target, k)
+        length = cutoff if cutoff is not None else _cutoff(act, target, k)
         with workprec(prec):
             ball = _integrate(act, k, length, target)
             if meets_digits(ball, digits):
                 return Coefficient(k, "certified", ball, None,
-                                   f"Arb integral on [0, {length}] + Cramer tail, {prec} bits",
-                                   True)
+                                   f"certified: Arb acb.integral on [0, {length}] + Cramer "
+                                   f"tail, {prec} bits", True)
+        if cutoff is not None and ball.is_finite():
+            with workprec(64):
+                tail = tail_bound(act, length)
+            if tail_dominates(arb(tail.upper()), ball, digits):
+                return Coefficient(k, "certified", ball, None,
+                                   f"certified: Arb acb.integral on [0, {length}] + Cramer "
+                                   f"tail, {prec} bits; the tail at cutoff={length} rules "
+                                   f"out {digits} digits", False)
         magnitude = next_magnitude(magnitude, ball)
         prec = int(prec * 1.6) + 32
     if not ball.is_finite():
         return Coefficient(k, "certified", _cauchy_schwarz_ball(act, digits), None,
-                           "no finite Arb integral up to the precision limit; Cauchy-Schwarz "
-                           "bound |c_k| <= sqrt(E[sigma^2])", False)
+                           "certified: no finite Arb integral up to the precision limit; "
+                           "Cauchy-Schwarz bound |c_k| <= sqrt(E[sigma^2])", False)
     return Coefficient(k, "certified", ball, None,
-                       f"Arb integral; precision limit {_MAX_PREC_BITS} bits reached", False)
+                       f"certified: Arb acb.integral; precision limit {MAX_PREC_BITS} bits "
+                       "reached", False)
 
 
 def _cauchy_schwarz_ball(act: Activation, digits: int) -> arb:
@@ -572,11 +698,44 @@ def float_coefficients(act: Activation, max_degree: int, *, nodes_per_panel: int
 # ---------------------------------------------------------------------------------------------
 # Second moment, dual kernel, Parseval.
 
-def second_moment(act: Activation, *, digits: int = 30) -> arb:
+def second_moment(act: Activation | str, *, digits: int = 30) -> arb:
     """``E[sigma(g)^2]`` as a ball (exact-valued for piecewise polynomials).
 
-    Certified: folded integral of ``sigma(x)^2 + sigma(-x)^2`` against phi on ``[0, L]`` plus
-    ``2 int_L^oo (2A^2 + 2B^2 x^{2p}) phi`` from the growth bound.
+    Otherwise ``c_0`` of ``sigma^2`` from the certified engine (the shared-node quadrature
+    with Cramer's tail, :func:`certified_coefficients`), which falls back to
+    :func:`second_moment_acb` where the engine cannot bound ``sigma^2`` (or ``sigma^2`` is
+    not an admissible activation). Guarantee: the ball contains ``E[sigma^2]``. Raises
+    TypeError/ValueError for a bad activation or digits.
+
+    >>> second_moment(activation("relu")).overlaps(arb(1) / 2)
+    True
+    """
+    from .integrate import NotBoundable, gaussian_coefficients
+
+    act = check_activation(act)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
+    if act.is_piecewise_polynomial:
+        with workprec(bits_for_digits(digits) + 10):
+            return _exact_second_moment(act).ball()
+    key = (sp.srepr(act.expr), digits)
+    if key not in _SECOND_MOMENT_CACHE:
+        try:
+            square = activation(act.expr**2)
+            _SECOND_MOMENT_CACHE[key] = gaussian_coefficients(square, 0, digits=digits)[0].ball
+        except (NotBoundable, ValueError):  # sigma^2 refused or not boundable: one integral
+            _SECOND_MOMENT_CACHE[key] = second_moment_acb(act, digits=digits)
+    return _SECOND_MOMENT_CACHE[key]
+
+
+#: ``E[sigma^2]`` balls already computed, by (expression, digits).
+_SECOND_MOMENT_CACHE: dict[tuple[str, int], arb] = {}
+
+
+def second_moment_acb(act: Activation | str, *, digits: int = 30) -> arb:
+    """``E[sigma(g)^2]`` by one ``acb.integral`` (the independent second method of
+    :func:`second_moment`): the folded integral of ``sigma(x)^2 + sigma(-x)^2`` against phi
+    on ``[0, L]`` plus ``2 int_L^oo (2A^2 + 2B^2 x^{2p}) phi`` from the growth bound
+    (exact-valued for piecewise polynomials). Guarantee: the ball contains ``E[sigma^2]``.
     """
     act = check_activation(act)
     digits = check_digits(digits, guard=GUARD_ALLOWANCE)
@@ -770,8 +929,8 @@ def _cross_kernel(act1: Activation, act2: Activation, rhos: Sequence[arb | float
         powers = [arb(1) for _ in rho_balls]
         n, block = 0, 16
         while True:
-            c1 = _coefficient_block(act1, n, n + block, digits + 5)
-            c2 = c1 if same else _coefficient_block(act2, n, n + block, digits + 5)
+            c1 = _coefficient_block(act1, n, n + block, digits + 5, max_terms)
+            c2 = c1 if same else _coefficient_block(act2, n, n + block, digits + 5, max_terms)
             for a, b in zip(c1, c2, strict=True):
                 part1 += a.ball * a.ball
                 part2 += b.ball * b.ball
@@ -821,12 +980,17 @@ def _exact_prefix(act: Activation, stop: int) -> list[ExactValue]:
     return have[:stop]
 
 
-def _coefficient_block(act: Activation, start: int, stop: int, digits: int) -> list[Coefficient]:
+def _coefficient_block(act: Activation, start: int, stop: int, digits: int, max_terms: int
+                       ) -> list[Coefficient]:
+    """``c_start..c_{stop-1}``: exact where the exact tier applies, else from the engine's
+    row, computed (and remembered) up to ``max(stop, min(2 start, max_terms)) - 1`` at once, so
+    a series summed block by block costs O(log) engine calls."""
     if has_exact_form(act):
         values = _exact_prefix(act, stop)[start:stop]
         return [Coefficient(start + i, "exact", v.ball(), v, "", True)
                 for i, v in enumerate(values)]
-    return [certified_coefficient(act, k, digits=digits) for k in range(start, stop)]
+    top = min(max(stop, min(2 * start, max_terms)), MAX_DEGREE["certified"] + 1) - 1
+    return certified_coefficients(act, top, digits=digits)[start:stop]
 
 
 def kernel_closed_form(act: Activation) -> sp.Expr | None:

@@ -35,10 +35,13 @@ returned with ``met=False`` when it never did. Symmetry zeros are exact
 
 What the engine cannot bound: an activation with a piece whose ball extension is not finite on
 any complex box around some panel (a piece that is not analytic on the real segment, such as
-an unsplit kink, or a function the ball evaluator refuses on complex boxes). Then
-:class:`NotBoundable` is raised and the caller stays on ``acb.integral``
-(:func:`verify.hermite.certified_coefficient`,
-:func:`verify.gegenbauer.certified_sphere_coefficient`).
+an unsplit kink, or a function the ball evaluator refuses on complex boxes), a pole or
+branch point within about 1/4 of the segment (Gaussian) or ``min(1/K, 1/4)`` (sphere), or
+two cuts that doubles do not separate. Then :class:`NotBoundable` is raised and the default
+certified tiers (:func:`verify.hermite.certified_coefficients`,
+:func:`verify.gegenbauer.certified_sphere_coefficients`, which call this engine) fall back to
+one ``acb.integral`` per k (:func:`verify.hermite.certified_coefficient_acb`,
+:func:`verify.gegenbauer.certified_sphere_coefficient_acb`).
 
 >>> from verify.activations import activation
 >>> from verify.numbers import report_ball
@@ -63,7 +66,14 @@ from flint import acb, arb, ctx
 from .activations import Activation
 from .conventions import check_degree, check_dimension, harmonic_dimension, sphere_marginal_constant
 from .expressions import arb_value
-from .numbers import Coefficient, NonFiniteBall, check_digits, meets_digits, workprec
+from .numbers import (
+    GUARD_ALLOWANCE,
+    Coefficient,
+    NonFiniteBall,
+    check_digits,
+    meets_digits,
+    workprec,
+)
 
 #: Largest degree the engine accepts (as the certified tiers).
 MAX_DEGREE = 1_000
@@ -73,6 +83,8 @@ MAX_NODES_PER_PANEL = 400
 MAX_PREC_BITS = 20_000
 #: Default number of passes the precision driver may make.
 DEFAULT_ATTEMPTS = 5
+#: Largest cut-off L of the Gaussian integral (its Cramer tail is then below 1e-17000).
+MAX_CUTOFF = 400
 
 _SIXTY_FOUR_FIFTEENTHS = arb(64) / 15
 
@@ -514,24 +526,29 @@ def _ends(lo: Callable[[], arb], hi: Callable[[], arb]) -> Callable[[], tuple[ar
 # The Gaussian pass.
 
 def gaussian_pass(act: Activation, max_degree: int, log_tol: Sequence[float], *, prec: int,
-                  fixed_nodes: int | None = None) -> EnginePass:
+                  fixed_nodes: int | None = None, length: int | None = None) -> EnginePass:
     """One pass of the engine for ``c_0..c_max_degree`` (see the module docstring).
 
     ``log_tol[k]`` is the natural log of the absolute error the plan aims at for ``c_k``
     (quadrature and tail each get a quarter); ``prec`` the working precision in bits;
     ``fixed_nodes``, if given, forces that many nodes on every panel (the error bound then
-    says what they are worth). Guarantee: every ball of ``balls()`` contains its ``c_k``
-    whatever the plan. Raises :class:`NotBoundable` when no panel plan has finite bounds.
+    says what they are worth); ``length``, if given, is the cut-off L (an integer at least
+    :func:`verify.hermite.min_cutoff`, checked by the caller), else the smallest one whose
+    Cramer tail is below a quarter of the smallest tolerance. Guarantee: every ball of
+    ``balls()`` contains its ``c_k`` whatever the plan. Raises :class:`NotBoundable` when no
+    panel plan has finite bounds.
     """
     if len(log_tol) != max_degree + 1:
         raise ValueError(f"log_tol has {len(log_tol)} entries; must have max_degree + 1")
     from .hermite import min_cutoff, tail_bound
 
     worst = min(log_tol) - math.log(4)
-    length = max(min_cutoff(act), 1)
     with workprec(64):
-        while float(tail_bound(act, length).log().upper()) > worst and length < 400:
-            length += 1
+        if length is None:
+            length = max(min_cutoff(act), 1)
+            while (float(tail_bound(act, length).log().upper()) > worst
+                   and length < MAX_CUTOFF):
+                length += 1
         tail = arb(tail_bound(act, length).upper())
     ks = np.arange(max_degree + 1)
     tols = np.asarray(log_tol, dtype=float)
@@ -757,15 +774,20 @@ def guard_bits(kind: str, max_degree: int, *, length: float = 0.0, d: int = 3) -
 
 def drive(k_values: Sequence[int], digits: int, attempts: int, estimate: Sequence[float],
           run: Callable[[int, list[float], int], EnginePass],
-          guard: Callable[[int], int]) -> tuple[dict[int, arb], dict[int, bool], dict[int, str]]:
+          guard: Callable[[int], int], *, describe: Callable[[EnginePass], str] | None = None,
+          fixed_tail: bool = False
+          ) -> tuple[dict[int, arb], dict[int, bool], dict[int, str]]:
     """The precision driver shared by both tiers.
 
     ``run(max_degree, log_tol, prec)`` makes one pass; ``estimate[k]`` steers the first one
     (a magnitude guess of ``|c_k|``, never trusted). Each attempt plans for absolute error
     ``10**-digits * m_k / 8`` with ``m_k`` the current magnitude estimate; a ball that misses
     its digits gets ``m_k = |mid|/2`` (ball away from 0) or ``m_k * 1e-8`` and more bits next
-    time. Returns the last finite ball per k, whether it met ``digits``
-    (:func:`verify.numbers.meets_digits`), and a method string.
+    time. ``fixed_tail``: the passes' tail bound cannot shrink (an explicit cut-off), so a
+    degree whose tail alone exceeds ``10**-digits`` times its ball's largest modulus is not
+    retried (no pass could meet the digits). Returns the last finite ball per k, whether it
+    met ``digits`` (:func:`verify.numbers.meets_digits`), and a method string
+    (``describe(pass)``, or the default).
     """
     todo = sorted(set(k_values))
     mags = {k: max(float(estimate[k]), 1e-300) for k in todo}
@@ -793,12 +815,15 @@ def drive(k_values: Sequence[int], digits: int, attempts: int, estimate: Sequenc
             ball = out[k]
             if ball.is_finite():
                 balls[k] = ball
-                how[k] = (f"Gauss-Legendre on {len(result.panels)} panels ({result.nodes} "
-                          f"nodes) + proved ellipse bound + tail, {prec} bits")
+                how[k] = describe(result) if describe is not None else (
+                    f"certified: shared-node Gauss-Legendre with proved error bound "
+                    f"({len(result.panels)} panels, {result.nodes} nodes, {prec} bits)")
             if ball.is_finite() and meets_digits(ball, digits):
                 met[k] = True
                 continue
             met[k] = False
+            if fixed_tail and ball.is_finite() and tail_dominates(result.tail, ball, digits):
+                continue  # the fixed tail alone is wider than the digits allow: give up on k
             still.append(k)
             if ball.is_finite() and not ball.contains(0):
                 mags[k] = min(mags[k], abs(float(ball.mid())) / 2)
@@ -820,6 +845,18 @@ def drive(k_values: Sequence[int], digits: int, attempts: int, estimate: Sequenc
         extra += int(worst_arith) + (16 if still else 0)
         todo = still
     return balls, met, how
+
+
+def tail_dominates(tail: arb, ball: arb, digits: int) -> bool:
+    """``tail > 10**-digits * max|ball|``: a ball whose radius includes ``tail`` (and every
+    later one, at a fixed cut-off) cannot meet ``digits`` relative digits, whatever the rest
+    of its radius (a stopping rule only: it never makes a status True).
+
+    >>> tail_dominates(arb(1) / 10, arb(1, arb(1) / 10), 5), tail_dominates(arb(0), arb(1), 5)
+    (True, False)
+    """
+    with workprec(64):
+        return bool(tail > arb(10) ** (-digits) * arb(abs(ball).upper()))
 
 
 def _magnitudes(values: np.ndarray, forced: set[int]) -> list[float]:
@@ -876,12 +913,16 @@ def _check_attempts(attempts: object) -> int:
 # Public entry points.
 
 def gaussian_coefficients(act: Activation | str, max_degree: int, *, digits: int = 15,
-                          attempts: int = DEFAULT_ATTEMPTS, degrees: Sequence[int] | None = None
-                          ) -> list[Coefficient]:
+                          attempts: int = DEFAULT_ATTEMPTS, degrees: Sequence[int] | None = None,
+                          cutoff: int | None = None) -> list[Coefficient]:
     """``[c_0, ..., c_max_degree]``, ``c_k = E[sigma(g) h_k(g)]``, all on shared nodes.
 
     With ``degrees`` (a subset of ``0..max_degree``) only those coefficients are asked for
-    (the others get no node budget) and returned, in increasing order.
+    (the others get no node budget) and returned, in increasing order. With ``cutoff`` (an
+    integer L from :func:`verify.hermite.min_cutoff` to :data:`MAX_CUTOFF`) the integral
+    stops at ``|x| = L`` and Cramer's tail bound at L is added, whatever the digits (they may
+    then be out of reach: ``met`` says so); by default L is the smallest cut-off whose tail
+    is below a quarter of the tolerance.
 
     Definition: ``g ~ N(0,1)``, ``h_k = He_k/sqrt(k!)`` (probabilists' Hermite, normalized;
     :mod:`verify.conventions`). Guarantee: every ball contains ``c_k``; ``met`` is True exactly
@@ -893,20 +934,21 @@ def gaussian_coefficients(act: Activation | str, max_degree: int, *, digits: int
 
     Raises TypeError/ValueError for a bad activation, degree, digits or attempts, and
     :class:`NotBoundable` for an activation whose pieces have no finite complex-box bound
-    (those stay on :func:`verify.hermite.certified_coefficient`).
+    (the certified tier then uses :func:`verify.hermite.certified_coefficient_acb`).
 
     >>> from verify.activations import activation
     >>> c = gaussian_coefficients(activation("tanh"), 5, digits=30)
     >>> c[1].met, c[4].exact is not None
     (True, True)
     """
-    from .hermite import check_activation, float_coefficients, symmetry_zero
+    from .hermite import check_activation, check_cutoff, float_coefficients, symmetry_zero
 
     act = check_activation(act)
     max_degree = check_degree(max_degree, name="max_degree", cap=MAX_DEGREE)
-    digits = check_digits(digits)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
     attempts = _check_attempts(attempts)
     wanted = _check_degrees(degrees, max_degree)
+    length = None if cutoff is None else check_cutoff(act, cutoff)
     forced = {k: symmetry_zero(act, k) for k in wanted}
     todo = [k for k, v in forced.items() if v is None]
     try:
@@ -917,10 +959,16 @@ def gaussian_coefficients(act: Activation | str, max_degree: int, *, digits: int
                              if symmetry_zero(act, k) is not None})
 
     def run(top: int, log_tol: list[float], prec: int) -> EnginePass:
-        return gaussian_pass(act, top, log_tol, prec=prec)
+        return gaussian_pass(act, top, log_tol, prec=prec, length=length)
+
+    def describe(p: EnginePass) -> str:
+        return (f"certified: shared-node Gauss-Legendre with proved error bound on [0, "
+                f"{p.length:g}] ({len(p.panels)} panels, {p.nodes} nodes, {p.prec} bits) + "
+                f"Cramer tail")
 
     balls, met, how = drive(todo, digits, attempts, mags, run,
-                            lambda top: guard_bits("gaussian", top, length=_length_guess(top)))
+                            lambda top: guard_bits("gaussian", top, length=_length_guess(top)),
+                            describe=describe, fixed_tail=length is not None)
     return _assemble(act, wanted, digits, forced, balls, met, how, _gaussian_fallback)
 
 
@@ -954,7 +1002,7 @@ def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: ob
     max_degree = check_degree(max_degree, name="max_degree", cap=MAX_DEGREE)
     d = check_dimension(d)
     radius = check_radius(r)
-    digits = check_digits(digits)
+    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
     attempts = _check_attempts(attempts)
     wanted = _check_degrees(degrees, max_degree)
     forced = {k: symmetry_zero(act, k) for k in wanted}
@@ -969,6 +1017,10 @@ def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: ob
     def run(top: int, log_tol: list[float], prec: int) -> EnginePass:
         return sphere_pass(act, top, log_tol, d=d, r=radius, prec=prec)
 
+    def describe(p: EnginePass) -> str:
+        return (f"certified: shared-node Gauss-Legendre in u = asin(t) with proved error "
+                f"bound ({len(p.panels)} panels, {p.nodes} nodes, {p.prec} bits)")
+
     def fallback(k: int) -> arb:
         from .gegenbauer import sphere_second_moment
 
@@ -978,15 +1030,15 @@ def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: ob
         return arb(0, (_clamped_upper(mass) / harmonic_dimension(d, k)).sqrt().upper())
 
     balls, met, how = drive(todo, digits, attempts, mags, run,
-                            lambda top: guard_bits("sphere", top, d=d))
+                            lambda top: guard_bits("sphere", top, d=d), describe=describe)
     return _assemble(act, wanted, digits, forced, balls, met, how,
                      lambda _act, k, _digits: fallback(k))
 
 
 def _gaussian_fallback(act: Activation, k: int, digits: int) -> arb:
-    from .hermite import second_moment
+    from .hermite import second_moment_acb  # not the engine again: no recursion
 
-    mass = second_moment(act, digits=min(digits, 30))
+    mass = second_moment_acb(act, digits=min(digits, 30))
     if not mass.is_finite():
         raise NonFiniteBall(f"E[sigma^2] of {act.name} is not a finite ball; a bug in verify")
     return arb(0, _clamped_upper(mass).sqrt().upper())
@@ -1013,5 +1065,6 @@ def _assemble(act: Activation, wanted: list[int], digits: int, forced: dict, bal
                 out.append(Coefficient(k, "certified", balls[k], None, how[k], met[k]))
             else:
                 out.append(Coefficient(k, "certified", fallback(act, k, digits), None,
-                                       "no finite engine ball; Cauchy-Schwarz bound", False))
+                                       "certified: no finite engine ball; Cauchy-Schwarz bound",
+                                       False))
     return out

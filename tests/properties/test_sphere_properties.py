@@ -322,28 +322,27 @@ def test_relu_sphere_kernel_matches_direct_integral(d: int, rho: sp.Rational) ->
 
 
 def test_sphere_dual_kernel_does_not_precompute_unneeded_terms(monkeypatch) -> None:
-    """Sigmoid at d = 4 needs 10 terms; asking for more than 2x that many coefficients up
-    front is the cost bug below (each certified coefficient costs ~1 s at high degree)."""
+    """Sigmoid at d = 4 needs 10 terms; asking the engine (or the public row) for more than
+    2x that many coefficients up front is the cost bug below (the default max_terms is 200)."""
     import verify.gegenbauer as gmod
 
     requested: list[int] = []
-    real = gmod.gegenbauer_coefficients
+    real_engine, real_row = gmod.sphere_coefficients, gmod.gegenbauer_coefficients
 
-    class _Stop(Exception):
-        pass
-
-    def spy(act, max_degree, **kw):
+    def spy_engine(act, max_degree, **kw):
         requested.append(max_degree)
-        if max_degree > 0:
-            raise _Stop
-        return real(act, max_degree, **kw)
+        return real_engine(act, max_degree, **kw)
 
-    monkeypatch.setattr(gmod, "gegenbauer_coefficients", spy)
-    try:
-        sphere_dual_kernel(activation("sigmoid"), arb(1) / 3, d=4)
-    except _Stop:
-        pass
-    assert max(requested) <= 20, requested
+    def spy_row(act, max_degree, **kw):
+        requested.append(max_degree)
+        return real_row(act, max_degree, **kw)
+
+    monkeypatch.setattr(gmod, "sphere_coefficients", spy_engine)
+    monkeypatch.setattr(gmod, "gegenbauer_coefficients", spy_row)
+    # r = 9/8: a row no other test computes, so the engine is really called here
+    ball, terms = sphere_dual_kernel(activation("sigmoid"), arb(1) / 3, d=4, r=sp.Rational(9, 8))
+    assert ball.is_finite() and terms <= 16
+    assert requested and max(requested) <= 20, requested
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 provenance.
 
 * **Arb's acb.integral** (adaptive Gauss-Legendre with its own error control, one integral per
-  k, through ``hermite.certified_coefficient`` / ``gegenbauer.certified_sphere_coefficient``):
+  k, through ``hermite.certified_coefficient_acb`` /
+  ``gegenbauer.certified_sphere_coefficient_acb``):
   the engine's ball and that ball must overlap (both contain the value).
 * **The exact tier** (jump formula for piecewise polynomials, Stein's closed form for erf,
   half-sphere Beta moments): the exact value must lie in the engine's ball.
@@ -28,8 +29,8 @@ import sympy as sp
 from flint import acb, arb
 
 from verify.activations import activation
-from verify.gegenbauer import certified_sphere_coefficient, exact_sphere_coefficients
-from verify.hermite import certified_coefficient, exact_coefficients
+from verify.gegenbauer import certified_sphere_coefficient_acb, exact_sphere_coefficients
+from verify.hermite import certified_coefficient_acb, exact_coefficients
 from verify.integrate import (
     NotBoundable,
     gauss_legendre,
@@ -51,7 +52,7 @@ def test_gaussian_engine_overlaps_acb_integral(name: str) -> None:
     act = activation(name)
     engine = gaussian_coefficients(act, 21, digits=20)
     for k in (0, 1, 2, 3, 5, 8, 13, 21):
-        ref = certified_coefficient(act, k, digits=20)
+        ref = certified_coefficient_acb(act, k, digits=20)
         assert engine[k].ball.overlaps(ref.ball), (name, k, engine[k].ball, ref.ball)
         assert engine[k].met, (name, k)
         if ref.exact is None and engine[k].exact is None:
@@ -117,7 +118,7 @@ def test_gaussian_engine_high_degree_agrees_with_acb_integral() -> None:
     engine = gaussian_coefficients(act, 121, digits=30)
     for k in (61, 99, 121):
         assert engine[k].met
-        assert engine[k].ball.overlaps(certified_coefficient(act, k, digits=30).ball), k
+        assert engine[k].ball.overlaps(certified_coefficient_acb(act, k, digits=30).ball), k
 
 
 @pytest.mark.parametrize(("d", "r"), [(2, 1), (3, 1), (10, 1), (1000, 1), (3, sp.Rational(3, 2)),
@@ -127,7 +128,7 @@ def test_sphere_engine_overlaps_acb_integral(d: int, r: sp.Rational, name: str) 
     act = activation(name)
     engine = sphere_coefficients(act, 13, d=d, r=r, digits=20)
     for k in (0, 1, 2, 5, 13):
-        ref = certified_sphere_coefficient(act, k, d=d, r=r, digits=20)
+        ref = certified_sphere_coefficient_acb(act, k, d=d, r=r, digits=20)
         assert engine[k].ball.overlaps(ref.ball), (name, d, r, k, engine[k].ball, ref.ball)
         assert engine[k].met or engine[k].exact is not None
 
@@ -152,7 +153,7 @@ def test_sphere_engine_large_radius_refines_wrapped_boxes() -> None:
     engine = sphere_coefficients(act, 40, d=3, r=100, digits=15)
     for k in (1, 39):
         assert engine[k].met
-        ref = certified_sphere_coefficient(act, k, d=3, r=100, digits=15)
+        ref = certified_sphere_coefficient_acb(act, k, d=3, r=100, digits=15)
         assert engine[k].ball.overlaps(ref.ball), k
 
 
@@ -161,7 +162,7 @@ def test_sphere_engine_high_degree_d1000_against_acb_integral() -> None:
     engine = sphere_coefficients(act, 61, d=1000, digits=30)
     for k in (31, 61):
         assert engine[k].met
-        ref = certified_sphere_coefficient(act, k, d=1000, digits=30)
+        ref = certified_sphere_coefficient_acb(act, k, d=1000, digits=30)
         assert engine[k].ball.overlaps(ref.ball), k
 
 
@@ -192,7 +193,7 @@ def test_panels_tile_the_interval_exactly(tier: str) -> None:
 
 def test_quadrature_bound_is_what_makes_the_ball_contain_the_value() -> None:
     act = activation("sigmoid")
-    refs = {k: certified_coefficient(act, k, digits=30).ball for k in range(1, 12, 2)}
+    refs = {k: certified_coefficient_acb(act, k, digits=30).ball for k in range(1, 12, 2)}
     result = gaussian_pass(act, 11, [math.log(1e-30)] * 12, prec=200, fixed_nodes=4)
     balls = result.balls()
     missed = 0
@@ -207,7 +208,7 @@ def test_quadrature_bound_is_what_makes_the_ball_contain_the_value() -> None:
 
 def test_sphere_quadrature_bound_dominates_with_few_nodes() -> None:
     act = activation("sigmoid")
-    refs = {k: certified_sphere_coefficient(act, k, d=3, digits=30).ball for k in (1, 3, 5, 7)}
+    refs = {k: certified_sphere_coefficient_acb(act, k, d=3, digits=30).ball for k in (1, 3, 5, 7)}
     result = sphere_pass(act, 7, [math.log(1e-30)] * 8, d=3, r=sp.Integer(1), prec=200,
                          fixed_nodes=3)
     balls = result.balls()

@@ -9,14 +9,9 @@ test forces a regime where the bound is *large* -- a small cut-off, few terms --
    (so the test would fail if the bound were dropped), or, for bounds proved on an absolute
    integral, the bound is within a factor 10 of that integral (so dividing it by 10 fails).
 
-Knobs used where the public API has none (each listed in proofs_notes/conventions.md, "Proved
-bounds and the tests that guard them"):
-
-* the certified Hermite cut-off: the ``small_cutoff`` fixture (tests/rigour/conftest.py)
-  replaces ``verify.hermite._cutoff`` by ``min_cutoff(act)``, lowers ``_MAX_PREC_BITS`` so the
-  (then unreachable) digits target stops quickly, and empties ``_CERTIFIED_CACHE`` for the
-  test. ``monkeypatch.setattr`` raises if a name disappears, so a refactor makes these tests
-  fail loudly rather than pass vacuously.
+The certified Hermite cut-off is the public ``cutoff=`` of ``certified_coefficient`` (the
+engine) and ``certified_coefficient_acb`` (the acb.integral second method): both are tested
+at the smallest admissible cut-off ``min_cutoff(act)``, where the tail bound is large.
 """
 
 from __future__ import annotations
@@ -35,7 +30,6 @@ from verify.conventions import CRAMER_K, harmonic_dimension
 from verify.expressions import SYMBOLS, arb_value
 from verify.gegenbauer import exact_sphere_coefficients, sphere_dual_kernel
 from verify.hermite import (
-    certified_coefficient,
     cross_kernel,
     dual_kernel,
     exact_coefficients,
@@ -45,6 +39,7 @@ from verify.hermite import (
     min_cutoff,
     parseval_tail_bound,
     second_moment,
+    second_moment_acb,
     tail_bound,
 )
 from verify.measures import gaussian
@@ -72,10 +67,12 @@ def _misses_without(ball: arb, bound: arb | float, reference: arb) -> bool:
 
 @pytest.mark.parametrize("spec,k", [("relu", 0), ("relu", 1), ("relu", 2), ("abs", 2),
                                     ("Max(x, 0)**3", 1), ("hardtanh", 1)])
-def test_hermite_tail_needed_at_small_cutoff(small_cutoff, spec, k):
+def test_hermite_tail_needed_at_small_cutoff(certified_method, spec, k):
     act = activation(spec)
     length = min_cutoff(act)
-    ball = certified_coefficient(act, k, digits=12).ball
+    coeff = certified_method(act, k, digits=12, cutoff=length)
+    assert not coeff.met and str(length) in coeff.method, coeff  # the tail rules 12 digits out
+    ball = coeff.ball
     reference = _exact(exact_coefficients(act, k)[k])
     assert ball.contains(reference), (spec, k, ball, reference)
     with workprec(64):
@@ -83,12 +80,12 @@ def test_hermite_tail_needed_at_small_cutoff(small_cutoff, spec, k):
     assert _misses_without(ball, bound, reference), (spec, k, ball, bound)
 
 
-def test_hermite_tail_needed_exponential_growth(small_cutoff):
+def test_hermite_tail_needed_exponential_growth(certified_method):
     """Growth e^{c|x|} (s = 4 branch of tail_bound): c_k(exp(x/4)) = e^{1/32} 4^-k/sqrt(k!)."""
     act = activation("exp(x/4)")
     length = min_cutoff(act)
     for k in (0, 1, 2):
-        ball = certified_coefficient(act, k, digits=12).ball
+        ball = certified_method(act, k, digits=12, cutoff=length).ball
         reference = _exact(sp.exp(sp.Rational(1, 32)) / 4**k / sp.sqrt(sp.factorial(k)))
         assert ball.contains(reference), (k, ball)
         with workprec(64):
@@ -158,7 +155,8 @@ def test_square_tail_needed_exp():
     reference = _exact(sp.exp(2))
     for digits in (1, 2, 3):
         assert second_moment(act, digits=digits).contains(reference), digits
-    ball = second_moment(act, digits=3)
+        assert second_moment_acb(act, digits=digits).contains(reference), digits
+    ball = second_moment_acb(act, digits=3)
     mp.mp.dps = 30
     bound = 4 / mp.sqrt(2 * mp.pi) * mp.quad(lambda x: mp.exp(-x * x / 4), [8, mp.inf])
     true_tail = mp.e**2 * mp.ncdf(-6) + mp.e**2 * mp.ncdf(-10)

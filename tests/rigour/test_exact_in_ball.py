@@ -23,6 +23,7 @@ from verify.activations import activation
 from verify.expressions import SYMBOLS, arb_value
 from verify.gegenbauer import (
     certified_sphere_coefficient,
+    certified_sphere_coefficient_acb,
     exact_sphere_coefficients,
     has_exact_sphere_form,
     sphere_dual_kernel,
@@ -30,6 +31,7 @@ from verify.gegenbauer import (
 )
 from verify.hermite import (
     certified_coefficient,
+    certified_coefficient_acb,
     dual_kernel,
     exact_coefficients,
     exact_second_moment,
@@ -145,6 +147,29 @@ def test_sphere_fixed_grid():
             for k in (0, 1, 2, 6, 19, 40):
                 cert = certified_sphere_coefficient(act, k, d=d, r=r, digits=DIGITS)
                 assert cert.ball.contains(_exact_ball(exact[k])), (d, r, k)
+
+
+def test_second_methods_contain_exact_values():
+    """The acb.integral second methods (the engine's fallback) against the exact tiers too, at
+    odd and even k of activations that are neither odd nor even (a fold that ignored
+    ``(-1)^k`` would miss)."""
+    for spec in ("relu", "Max(x, x/4)", "x**3 - 2*x + 1/2", "hardtanh", "1/3 - 2*erf(3*x/2)"):
+        act = activation(spec)
+        exact = exact_coefficients(act, 9)
+        for k in (0, 1, 2, 5, 9):
+            if _skip_unproved_zero(act, k, exact[k]):
+                continue
+            cert = certified_coefficient_acb(act, k, digits=DIGITS)
+            assert cert.ball.contains(_exact_ball(exact[k])), (spec, k, cert.ball, exact[k])
+    for spec in ("relu", "Max(x, 0)**2", "x**3 - 2*x + 1/2"):
+        act = activation(spec)
+        for d, r in ((2, sp.Integer(1)), (3, sp.Rational(3, 2)), (10, sp.Integer(1))):
+            exact = exact_sphere_coefficients(act, 5, d=d, r=r)
+            for k in (0, 1, 2, 5):
+                if _skip_unproved_zero(act, k, exact[k]):
+                    continue
+                cert = certified_sphere_coefficient_acb(act, k, d=d, r=r, digits=DIGITS)
+                assert cert.ball.contains(_exact_ball(exact[k])), (spec, d, r, k, cert.ball)
 
 
 # ---------------------------------------------------------------------------------------------

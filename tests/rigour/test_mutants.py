@@ -36,6 +36,7 @@ from verify.hermite import (
     kernel_closed_form,
     min_cutoff,
     second_moment,
+    second_moment_acb,
     tail_bound,
 )
 from verify.montecarlo import Estimate, statistical_check
@@ -179,11 +180,12 @@ def test_b_sphere_claim_wrong_refuted():
 # ---------------------------------------------------------------------------------------------
 # (c) and (d): the Gaussian tail of the certified Hermite integral.
 
-def test_c_tail_term_makes_the_ball_contain_c0(small_cutoff):
+def test_c_tail_term_makes_the_ball_contain_c0(certified_method):
     """At the smallest cut-off L = 4 the truncated ReLU integral misses c_0 = 1/sqrt(2 pi) by
-    phi(4) ~ 1.3e-4, far more than the integral's radius: only the tail term covers it."""
+    phi(4) ~ 1.3e-4, far more than the integral's radius: only the tail term covers it (the
+    engine and the acb.integral method alike)."""
     relu = activation("relu")
-    ball = certified_coefficient(relu, 0, digits=12).ball
+    ball = certified_method(relu, 0, digits=12, cutoff=min_cutoff(relu)).ball
     exact = _ball(1 / sp.sqrt(2 * sp.pi))
     assert ball.contains(exact), ball
     with workprec(64):
@@ -213,8 +215,9 @@ def test_d_tail_bound_dominates_absolute_tail():
 def test_e_square_tail_makes_the_ball_contain_e2():
     """``E[exp(g)^2] = e^2``; at digits 3 the cut-off is L = 8, where the neglected
     ``e^2 (1 - Phi(6))`` ~ 7.3e-9 exceeds the integral's own radius."""
-    ball = second_moment(activation("exp(x)"), digits=3)
-    assert ball.contains(_ball(sp.exp(2))), ball
+    for method in (second_moment, second_moment_acb):
+        ball = method(activation("exp(x)"), digits=3)
+        assert ball.contains(_ball(sp.exp(2))), (method, ball)
 
 
 # ---------------------------------------------------------------------------------------------
