@@ -1,5 +1,9 @@
 """Judging a family of networks: the evidence `verify family` reports, in one place.
 
+This module assembles the report; the mathematics is in :mod:`verify.certificates` (law-free),
+:mod:`verify.gram` (Gaussian inner products and norms), :mod:`verify.montecarlo` (controls)
+and :mod:`verify.sq` (the bound); family files are read by :mod:`verify.family_io`.
+
 For a :class:`verify.networks.Family` (a user's, or the parity family) it gathers, each with
 its own strength:
 

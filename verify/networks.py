@@ -7,7 +7,9 @@ A :class:`Network` is ``f(x) = sum_j a_j sigma(<w_j, x> + b_j)`` with
 * rational biases ``b_j`` and rational output weights ``a_j``.
 
 Every rotation invariant of a pair of units -- ``|w|^2``, ``|v|^2``, ``<w, v>`` -- is then an
-exact rational, which is what :mod:`verify.certificates` needs.
+exact rational, which is what :mod:`verify.certificates` needs. Gaussian inner products, Gram
+matrices and the parity family's norm are in :mod:`verify.gram`; family files in
+:mod:`verify.family_io`.
 
 The parity family of Goel-Gollakota-Jin-Karmalkar-Klivans (ggjkk20 §1):
 ``f_S(x) = sum_{w in {+-1}^k} chi(w) sigma(<w, x_S>/sqrt(k))``, ``chi(w) = prod_i w_i``.
