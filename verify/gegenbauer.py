@@ -59,7 +59,7 @@ from .hermite import (
     start_magnitude,
     symmetry_zero,
 )
-from .integrate import MAX_PREC_BITS, NotBoundable, guard_bits, sphere_coefficients
+from .integrate import MAX_PREC_BITS, NotBoundable, recurrence_loss_bits, sphere_coefficients
 from .numbers import (
     EVAL_LIMIT,
     GUARD_ALLOWANCE,
@@ -67,8 +67,8 @@ from .numbers import (
     ExactValue,
     NonFiniteBall,
     add_term,
-    bits_for_digits,
     check_digits,
+    guard_bits,
     meets_digits,
     nonnegative_upper,
     workprec,
@@ -134,7 +134,7 @@ def gegenbauer_coefficients(
         )
     if exact_ok and tier != "certified":
         values = exact_sphere_coefficients(act, max_degree, d=d, r=radius)
-        with workprec(bits_for_digits(digits) + 10):
+        with workprec(guard_bits(digits, extra=10)):
             return [Coefficient(k, "exact", v.ball(), v,
                                 "half-sphere Beta moments (rational arithmetic)", True)
                     for k, v in enumerate(values)]
@@ -162,7 +162,7 @@ def funk_hecke(act: Activation | str, k: int, *, d: int, r: object = 1, digits: 
     coeff = gegenbauer_coefficients(act, k, d=d, r=r, digits=digits)[k]
     if normalization == "probability":
         return coeff
-    with workprec(bits_for_digits(digits) + 20):
+    with workprec(guard_bits(digits, extra=20)):
         area = sphere_area(d)
         exact = None
         if coeff.exact is not None:
@@ -368,7 +368,7 @@ def certified_sphere_coefficient_acb(act: Activation | str, k: int, *, d: int, r
     radius = check_radius(r)
     forced = symmetry_zero(act, k)
     if forced is not None:
-        with workprec(bits_for_digits(digits) + 10):
+        with workprec(guard_bits(digits, extra=10)):
             return Coefficient(k, "exact", forced.ball(), forced,
                                "exact value from a proved symmetry", True)
     try:  # a first guess of |a_k| only: doubles may overflow where balls do not
@@ -376,9 +376,9 @@ def certified_sphere_coefficient_acb(act: Activation | str, k: int, *, d: int, r
     except (ValueError, TypeError, ArithmeticError):  # OverflowError: 10**400*Heaviside(x)
         estimate = math.nan
     magnitude = start_magnitude(estimate)
-    # The ball recurrence for P_{k,d} widens by up to ~1.27 bits per degree: guard bits.
-    prec = (bits_for_digits(digits) + magnitude_bits(magnitude) + 14
-            + guard_bits("sphere", k, d=2))  # ball recurrence at complex u: ~1.27 bits/degree
+    # The ball recurrence for P_{k,d} at complex u widens by up to ~1.27 bits per degree.
+    prec = guard_bits(digits, extra=magnitude_bits(magnitude) + 14
+                      + recurrence_loss_bits("sphere", k, d=2))
     ball = arb("nan")
     while prec <= MAX_PREC_BITS:
         with workprec(prec):
@@ -389,7 +389,7 @@ def certified_sphere_coefficient_acb(act: Activation | str, k: int, *, d: int, r
         magnitude = next_magnitude(magnitude, ball)
         prec = int(prec * 1.6) + 32
     if not ball.is_finite():
-        with workprec(bits_for_digits(min(digits, 30)) + 10):
+        with workprec(guard_bits(min(digits, 30), extra=10)):
             mass = sphere_second_moment(act, d=d, r=radius, digits=min(digits, 30))
             if not mass.is_finite():
                 raise NonFiniteBall(f"E[sigma(r t)^2] of {act.name} is not a finite ball; "
@@ -526,14 +526,14 @@ def _sphere_dual_kernel(act: Activation, rho: object, d: object, r: object, digi
     max_terms = check_max_terms(max_terms)
     exact = has_exact_sphere_form(act, radius)
     degree = polynomial_degree(act)
-    with workprec(bits_for_digits(digits) + 30 + guard_bits("sphere", max_terms, d=2)):
+    with workprec(guard_bits(digits, extra=30 + recurrence_loss_bits("sphere", max_terms, d=2))):
         if isinstance(rho, arb):
             rho_ball = rho
         else:
             q = check_rho_exact(rho)
             rho_ball = arb(fmpq(int(q.p), int(q.q)))
         p_values = gegenbauer_sphere_values(max_terms, d, rho_ball)
-    with workprec(bits_for_digits(digits) + 30):
+    with workprec(guard_bits(digits, extra=30)):
         total = sphere_second_moment(act, d=d, r=radius, digits=digits + 5)
         table = (gegenbauer_coefficients(act, max_terms, d=d, r=radius, digits=digits + 5)
                  if exact else None)
@@ -583,5 +583,5 @@ def hermite_limit_coefficient(act: Activation, k: int, d: int, *, digits: int = 
     if root * root != d:
         raise ValueError(f"d={d} must be a perfect square (so that the radius sqrt(d) is exact)")
     coeff = gegenbauer_coefficients(act, k, d=d, r=root, digits=digits)[k]
-    with workprec(bits_for_digits(digits) + 20):
+    with workprec(guard_bits(digits, extra=20)):
         return coeff.ball * arb(harmonic_dimension(d, k)).sqrt()

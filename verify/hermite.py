@@ -60,8 +60,8 @@ from .numbers import (
     ExactValue,
     NonFiniteBall,
     add_term,
-    bits_for_digits,
     check_digits,
+    guard_bits,
     meets_digits,
     nonnegative_upper,
     workprec,
@@ -140,7 +140,7 @@ def hermite_coefficients(
         )
     if exact_ok and tier in ("auto", "exact"):
         values = exact_coefficients(act, max_degree)
-        with workprec(bits_for_digits(digits) + 10):
+        with workprec(guard_bits(digits, extra=10)):
             return [Coefficient(k, "exact", v.ball(), v, _exact_method(act, v), True)
                     for k, v in enumerate(values)]
     return [_reported(c, progress)
@@ -491,7 +491,7 @@ def certified_coefficient_acb(act: Activation | str, k: int, *, digits: int = 15
     cutoff = None if cutoff is None else check_cutoff(act, cutoff)
     forced = symmetry_zero(act, k)
     if forced is not None:
-        with workprec(bits_for_digits(digits) + 10):
+        with workprec(guard_bits(digits, extra=10)):
             return Coefficient(k, "exact", forced.ball(), forced,
                                "exact value from a proved symmetry", True)
     try:  # a first guess of |c_k| only: doubles may overflow where balls do not
@@ -499,7 +499,7 @@ def certified_coefficient_acb(act: Activation | str, k: int, *, digits: int = 15
     except (ValueError, TypeError, ArithmeticError):  # OverflowError: 10**400*Heaviside(x)
         estimate = math.nan
     magnitude = start_magnitude(estimate)
-    prec = bits_for_digits(digits) + magnitude_bits(magnitude) + 20
+    prec = guard_bits(digits, extra=magnitude_bits(magnitude) + 20)
     ball = arb("nan")
     while prec <= MAX_PREC_BITS:
         target = relative_target(digits, magnitude)
@@ -531,7 +531,7 @@ def certified_coefficient_acb(act: Activation | str, k: int, *, digits: int = 15
 
 def _cauchy_schwarz_ball(act: Activation, digits: int) -> arb:
     """``[0 +/- sqrt(E[sigma^2])]``: contains every ``c_k`` (``|c_k| <= ||sigma|| ||h_k||``)."""
-    with workprec(bits_for_digits(min(digits, 30)) + 10):
+    with workprec(guard_bits(min(digits, 30), extra=10)):
         mass = second_moment(act, digits=min(digits, 30))
         if not mass.is_finite():
             raise NonFiniteBall(f"E[sigma^2] of {act.name} is not a finite ball; this is a "
@@ -715,7 +715,7 @@ def second_moment(act: Activation | str, *, digits: int = 30) -> arb:
     act = check_activation(act)
     digits = check_digits(digits, guard=GUARD_ALLOWANCE)
     if act.is_piecewise_polynomial:
-        with workprec(bits_for_digits(digits) + 10):
+        with workprec(guard_bits(digits, extra=10)):
             return _exact_second_moment(act).ball()
     key = (sp.srepr(act.expr), digits)
     if key not in _SECOND_MOMENT_CACHE:
@@ -739,7 +739,7 @@ def second_moment_acb(act: Activation | str, *, digits: int = 30) -> arb:
     """
     act = check_activation(act)
     digits = check_digits(digits, guard=GUARD_ALLOWANCE)
-    with workprec(bits_for_digits(digits) + 10):
+    with workprec(guard_bits(digits, extra=10)):
         if act.is_piecewise_polynomial:
             return _exact_second_moment(act).ball()
         return _certified_second_moment(act, digits)
@@ -918,7 +918,7 @@ def _cross_kernel(act1: Activation, act2: Activation, rhos: Sequence[arb | float
     max_terms = check_max_terms(max_terms)
     same = act1 is act2
     degrees = (polynomial_degree(act1), polynomial_degree(act2))
-    with workprec(bits_for_digits(digits) + 30):
+    with workprec(guard_bits(digits, extra=30)):
         # an exact rho becomes a ball at the working precision (not at the caller's)
         rho_balls = [r if isinstance(r, arb) else _rational_ball(check_rho_exact(r)) for r in rhos]
         mass1 = second_moment(act1, digits=digits + 5)

@@ -71,6 +71,7 @@ from .numbers import (
     Coefficient,
     NonFiniteBall,
     check_digits,
+    guard_bits,
     meets_digits,
     workprec,
 )
@@ -756,11 +757,20 @@ def _folded_sums(nodes: np.ndarray, even: np.ndarray, odd: np.ndarray, max_degre
 # ---------------------------------------------------------------------------------------------
 # The precision driver.
 
-def guard_bits(kind: str, max_degree: int, *, length: float = 0.0, d: int = 3) -> int:
-    """Extra working bits for the ball recurrence over real nodes: its radius grows like the
+def recurrence_loss_bits(kind: str, max_degree: int, *, length: float = 0.0, d: int = 3
+                         ) -> int:
+    """The known loss (bits, with a 16-bit margin) of the ball recurrence up to
+    ``max_degree`` over real nodes, which callers pass as ``extra`` to
+    :func:`verify.numbers.guard_bits` (the one precision policy): the radius grows like the
     recurrence run on absolute values, ``|h_k(i x)| ~ e^{x sqrt k}`` (Gaussian, damped by
     ``phi``: at most ``max_x (x sqrt k - x^2/2)/ln 2 <= 0.73 k`` bits) or
-    ``(|t| + sqrt(1 + t^2))^k`` (sphere, damped by ``cos^{d-2} u``)."""
+    ``(|t| + sqrt(1 + t^2))^k`` (sphere, damped by ``cos^{d-2} u``; ``d = 2``: no damping,
+    ``log2(1 + sqrt 2) ~ 1.27`` bits per degree, the loss at complex points near the segment
+    too).
+
+    >>> recurrence_loss_bits("sphere", 100, d=2)
+    143
+    """
     k = max_degree
     if kind == "gaussian":
         x = min(length, math.sqrt(k)) if length else math.sqrt(k)
@@ -804,7 +814,9 @@ def drive(k_values: Sequence[int], digits: int, attempts: int, estimate: Sequenc
         log_tol = [(-digits * math.log(10) + math.log(mags[k] / 8) - 6.0 * attempt)
                    if k in wanted else 50.0 for k in range(top + 1)]
         lowest = min(log_tol[k] for k in todo)
-        prec = int(-lowest / math.log(2)) + guard(top) + 24 + extra
+        # the bits of the smallest absolute tolerance, the recurrence's known loss and the
+        # driver's own additions, on top of the policy's guard bits (numbers.guard_bits)
+        prec = guard_bits(0, extra=int(-lowest / math.log(2)) + guard(top) + 4 + extra)
         if prec > MAX_PREC_BITS:
             break
         result = run(top, log_tol, prec)
@@ -966,9 +978,11 @@ def gaussian_coefficients(act: Activation | str, max_degree: int, *, digits: int
                 f"{p.length:g}] ({len(p.panels)} panels, {p.nodes} nodes, {p.prec} bits) + "
                 f"Cramer tail")
 
-    balls, met, how = drive(todo, digits, attempts, mags, run,
-                            lambda top: guard_bits("gaussian", top, length=_length_guess(top)),
-                            describe=describe, fixed_tail=length is not None)
+    def loss(top: int) -> int:
+        return recurrence_loss_bits("gaussian", top, length=_length_guess(top))
+
+    balls, met, how = drive(todo, digits, attempts, mags, run, loss, describe=describe,
+                            fixed_tail=length is not None)
     return _assemble(act, wanted, digits, forced, balls, met, how, _gaussian_fallback)
 
 
@@ -1030,7 +1044,7 @@ def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: ob
         return arb(0, (_clamped_upper(mass) / harmonic_dimension(d, k)).sqrt().upper())
 
     balls, met, how = drive(todo, digits, attempts, mags, run,
-                            lambda top: guard_bits("sphere", top, d=d), describe=describe)
+                            lambda top: recurrence_loss_bits("sphere", top, d=d), describe=describe)
     return _assemble(act, wanted, digits, forced, balls, met, how,
                      lambda _act, k, _digits: fallback(k))
 
@@ -1053,10 +1067,8 @@ def _clamped_upper(x: arb) -> arb:
 def _assemble(act: Activation, wanted: list[int], digits: int, forced: dict, balls: dict,
               met: dict, how: dict, fallback: Callable[[Activation, int, int], arb]
               ) -> list[Coefficient]:
-    from .numbers import bits_for_digits
-
     out = []
-    with workprec(bits_for_digits(digits) + 10):
+    with workprec(guard_bits(digits, extra=10)):
         for k in wanted:
             if forced[k] is not None:
                 out.append(Coefficient(k, "exact", forced[k].ball(), forced[k],
