@@ -150,3 +150,14 @@ def test_a_zero_function_is_never_called_positive() -> None:
     f = parity_network(3, (0, 1), "sigmoid")  # k even: the zero function
     e = gram_entry(f, f, digits=15)
     assert e.positive is not True and e.ball.contains(0)
+
+
+def test_a_zero_member_gives_exact_zeros() -> None:
+    zero = parity_network(3, (0, 1), "sigmoid")  # k even: proved zero by its reduced form
+    other = parity_network(3, (1, 2, 0), "sigmoid")
+    g = gram_matrix(Family.from_networks([zero, other], name="with a zero member"), digits=10)
+    assert [g.entry(0, b).status for b in range(2)] == ["exact", "exact"]
+    assert g.entry(0, 0).exact == 0 and g.entry(0, 1).exact == 0
+    assert "zero function" in g.entry(0, 1).method and g.entry(1, 1).positive is True
+    # the orthogonality path (law_free=False) still computes the kernel
+    assert gram_entry(zero, other, law_free=False).method != g.entry(0, 1).method

@@ -5,9 +5,11 @@ For networks ``f = sum_i a_i sigma(<w_i, x> + b_i)`` and ``h = sum_j c_j tau(<v_
 the entry is ``G[f, h] = E[f(x) h(x)]``, ``x ~ N(0, I_n)`` (convention: probabilists' Hermite,
 DESIGN.md "Conventions"). Methods, in order:
 
-1. **law-free cancellation** -- if every invariant class ``(|W_i|^2, |V_j|^2, <W_i, V_j>, b_i,
-   c_j)`` of the pair has output-weight sum 0 (:func:`verify.networks.class_sums`), the entry is
-   exactly 0 under every spherically symmetric law and every activation;
+1. **law-free** -- a member proved to be the zero function (its parity-reduced form vanishes,
+   :func:`verify.networks.is_identically_zero`) gives 0, and so does a pair whose invariant
+   classes ``(|W_i|^2, |V_j|^2, <W_i, V_j>, b_i, c_j)`` all have output-weight sum 0
+   (:func:`verify.networks.class_sums`): exactly 0 under every spherically symmetric law and
+   every activation;
 2. **dual kernel** -- for unit-norm, zero-bias hidden units with one activation and rational
    ``rho = <w, v>`` (:func:`rho_classes`): ``G = sum_rho (class sum) K(rho)`` with
    ``K(rho) = E[sigma(g) sigma(g')]``, exact for the closed-form kernels (relu, abs, sign, step,
@@ -41,7 +43,7 @@ from flint import arb, fmpq
 
 from .activations import Activation
 from .checks import CheckResult, Strength, Verdict
-from .networks import Family, Network, class_sums, parity_network, row_norms
+from .networks import Family, Network, class_sums, is_identically_zero, parity_network, row_norms
 from .numbers import report_ball
 
 #: Entries of one :func:`gram_matrix` call (the upper triangle, diagonal included).
@@ -101,8 +103,9 @@ class GramEntry:
 def gram_entry(f: Network, h: Network, *, digits: int = 20, i: int = 0, j: int = 1,
                law_free: bool = True) -> GramEntry:
     """``E[f h]`` under N(0, I) by the first method of the module docstring that applies
-    (``law_free=False`` skips the cancellation test, for pairs whose certificate already
-    failed). ``i, j`` only label the entry.
+    (``law_free=False`` skips the law-free tests -- a member proved to be the zero function,
+    cancelling classes -- for pairs whose certificate already failed). ``i, j`` only label the
+    entry.
 
     Raises ValueError when the networks read different dimensions or ``digits`` is invalid.
     """
@@ -112,6 +115,9 @@ def gram_entry(f: Network, h: Network, *, digits: int = 20, i: int = 0, j: int =
     if f.n != h.n:
         raise ValueError(f"networks {f.name!r} and {h.name!r} read different dimensions "
                          f"({f.n} and {h.n}); a Gram entry needs one x")
+    if law_free and (is_identically_zero(f) or is_identically_zero(h)):
+        return GramEntry(i, j, "exact", sp.Integer(0), arb(0),
+                         "a member is the zero function (exact, parity-reduced form)")
     obstacle = _unit_obstacle(f, h)
     sums = None
     if law_free or obstacle is None:
