@@ -181,3 +181,12 @@ def test_writer_refuses_what_cannot_be_read_back() -> None:
         family_to_json(Family.from_networks([huge]))
     with pytest.raises(TypeError, match="must be a verify.networks.Family"):
         family_to_json([huge])  # type: ignore[arg-type]
+
+
+def test_saved_file_is_one_line_per_network(tmp_path: Path) -> None:
+    fam = parity_family(4, 2, "relu")
+    path = tmp_path / "parity.json"
+    save_family_file(fam, str(path))
+    text = path.read_text()
+    assert json.loads(text) == family_to_json(fam) and text.endswith("}\n")
+    assert sum('"weights"' in line for line in text.splitlines()) == fam.size

@@ -133,8 +133,16 @@ def save_family_file(family: Family, path: str) -> None:
         raise ValueError(f"path={str(path)!r} must end in .json (family files are JSON; a .py "
                          "family file is written by hand)")
     out = check_output(path)
-    doc = family_to_json(family)
-    write_whole(out, json.dumps(doc, indent=1) + "\n")
+    write_whole(out, dumps_family(family_to_json(family)))
+
+
+def dumps_family(doc: dict[str, Any]) -> str:
+    """A family document as JSON text with one line per field and one line per network (what
+    a person reads and diffs), ending in a newline."""
+    head = [f" {json.dumps(key)}: {json.dumps(value)}" for key, value in doc.items()
+            if key != "networks"]
+    nets = ",\n  ".join(json.dumps(item) for item in doc.get("networks", []))
+    return "{\n" + ",\n".join([*head, f' "networks": [\n  {nets}\n ]']) + "\n}\n"
 
 
 def family_to_json(family: Family) -> dict[str, Any]:
