@@ -236,3 +236,35 @@ def test_a_directory_is_not_a_family_file(tmp_path: Path, raises_one_line) -> No
 
 def test_the_table_is_large_enough() -> None:
     assert len(NETWORK_CASES) + len(FAMILY_CASES) + len(JSON_CASES) + len(FILES) >= 40
+
+
+@pytest.mark.parametrize("kwargs, fragment", [
+    ({"tau": 0}, "tau=0 must be a rational number in (0, 1]"),
+    ({"tau": "1/0"}, "tau='1/0' must be"),
+    ({"tau": "abc"}, "tau='abc' must be"),
+    ({"tau": 0.5}, "tau=0.5 must be"),  # a float is not the number its digits spell
+    ({"tau": True}, "tau=True must be"),
+    ({"mc_samples": 10}, "mc_samples=10 must be an integer from 100"),
+    ({"mc_samples": 2.5}, "mc_samples=2.5 must be an integer"),
+    ({"seed": -1}, "seed=-1 must be an integer from 0"),
+    ({"digits": 0}, "digits=0 must be from 1"),
+    ({"parity_k": 0}, "parity_k=0 must be an integer from 1 to 20"),
+])
+def test_check_family_validates_its_arguments_before_any_work(kwargs, fragment) -> None:
+    from verify.family_check import check_family
+
+    family = parity_family(4, 2, "relu")
+    with pytest.raises((ValueError, TypeError)) as info:
+        check_family(family, **kwargs)
+    assert fragment in str(info.value) and "\n" not in str(info.value)
+
+
+def test_check_family_caps_the_monte_carlo_work() -> None:
+    from verify.family_check import MAX_MC_COORDINATES, check_family
+
+    family = parity_family(200, 1, "relu")
+    samples = MAX_MC_COORDINATES // 200 + 1
+    with pytest.raises(ValueError, match=f"mc_samples={samples} in dimension n=200"):
+        check_family(family, mc_samples=samples)
+    with pytest.raises(TypeError, match="must be a verify.networks.Family"):
+        check_family([family.member(0)])  # type: ignore[arg-type]

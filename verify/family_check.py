@@ -127,9 +127,15 @@ def check_family(family: Family, *, parity_k: int | None = None, digits: int = 2
     inequality needs. Mean zero is *not* needed for correlational queries (the adversary answers
     0 and each query rules out fewer than ``1/tau^2`` candidates, whatever ``E[f_i]`` is), so
     it is reported separately and does not gate the bound.
+
+    Raises TypeError for a non-Family; ValueError (one line, naming the parameter) for
+    ``digits`` outside ``verify.numbers``' range, ``parity_k`` not a positive integer,
+    ``mc_samples`` outside ``MIN_MC_SAMPLES..MAX_MC_SAMPLES`` or above
+    ``MAX_MC_COORDINATES / family.n``, ``seed`` outside ``0..2^63-1``, ``tau`` not a rational in
+    (0, 1] -- all before any work.
     """
     step = progress if progress is not None else _no_progress
-    tau = sp.Rational(str(tau))
+    tau = _check_arguments(family, parity_k, digits, mc_samples, seed, tau)
     symmetric = family.pair_representatives is not None
     representatives = [0] if symmetric else list(range(family.size))
     zero = {i for i in representatives if is_identically_zero(family.member(i))}
@@ -187,6 +193,51 @@ def check_family(family: Family, *, parity_k: int | None = None, digits: int = 2
 
 def _no_progress(step: str) -> None:
     del step
+
+
+#: Monte Carlo samples per control law, and samples times input dimension (the work: about a
+#: minute at the cap); checked by :func:`check_family` before any work.
+MIN_MC_SAMPLES, MAX_MC_SAMPLES = 100, 10_000_000
+MAX_MC_COORDINATES = 100_000_000
+
+
+def _check_arguments(family: Family, parity_k: object, digits: object, mc_samples: object,
+                     seed: object, tau: object) -> sp.Rational:
+    """Validate :func:`check_family`'s arguments once; ``tau`` as a SymPy Rational."""
+    from fractions import Fraction
+
+    from flint import fmpq
+
+    from .numbers import check_digits
+
+    if not isinstance(family, Family):
+        raise TypeError(f"family={type(family).__name__} must be a verify.networks.Family")
+    check_digits(digits)
+    if parity_k is not None:
+        _int_in("parity_k", parity_k, 1, 20)
+    samples = _int_in("mc_samples", mc_samples, MIN_MC_SAMPLES, MAX_MC_SAMPLES)
+    _int_in("seed", seed, 0, 2**63 - 1)
+    if samples * family.n > MAX_MC_COORDINATES:
+        raise ValueError(f"mc_samples={samples} in dimension n={family.n} draws "
+                         f"{samples * family.n} normal coordinates, more than "
+                         f"{MAX_MC_COORDINATES}; use mc_samples <= "
+                         f"{max(MAX_MC_COORDINATES // family.n, 1)}")
+    t = None
+    if isinstance(tau, str | int | Fraction | fmpq | sp.Rational) and not isinstance(tau, bool):
+        try:
+            t = sp.Rational(str(tau))
+        except (TypeError, ValueError, SyntaxError, ArithmeticError):
+            t = None
+    if t is None or not t.is_Rational or not 0 < t <= 1:
+        raise ValueError(f"tau={tau!r} must be a rational number in (0, 1], e.g. '1/100'")
+    return t
+
+
+def _int_in(name: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) \
+            or not low <= value <= high:
+        raise ValueError(f"{name}={value!r} must be an integer from {low} to {high}")
+    return int(value)
 
 
 def _members(family: Family, zero: set[int], positive: set[int], undecided: list[int]
