@@ -251,7 +251,8 @@ def _classify(exc: BaseException, args: argparse.Namespace | None = None) -> tup
 
 
 #: Library parameter names whose command-line option has another name (else: the same name).
-_OPTION_OF = {"d": "dim", "r": "radius", "n_samples": "samples", "half_width": "rounded"}
+_OPTION_OF = {"d": "dim", "r": "radius", "n_samples": "samples", "mc_samples": "samples",
+              "half_width": "rounded"}
 #: Destinations that are positional arguments or sub-commands, not options.
 _POSITIONAL = {"command", "kind", "what", "target"}
 _NAMED_VALUE = re.compile(r"(?<![\w.\[])([a-z_]+)=('[^']*'|[^\s,;:()]+)")
