@@ -7,9 +7,11 @@ one rule, stated in its docstring. The rules share three principles:
   that imply the relation for every value in the balls (strength ``certified``). An equality
   decided to digits or to a tolerance says so in its claim text ("to within r").
 * **REFUTED** only on a proof of the *negation of the same relation*: for an equality to
-  ``digits`` that is a proof that the two sides differ by *more than the tolerance* (never
-  merely "the balls are disjoint"), so the verdict depends on ``digits`` and never on how much
-  working precision was spent; a claim and its negation can never both be VERIFIED.
+  ``digits`` that is a proof that the two sides differ by *more than the tolerance*, so the
+  verdict depends on ``digits`` and never on how much working precision was spent; a claim and
+  its negation can never both be VERIFIED. For an *exact identity* (``identity=True``, what
+  the catalogue's identities are) the relation is equality itself: a difference ball that
+  excludes 0 refutes it.
 * **INCONCLUSIVE** otherwise, saying why (how many digits were proved, which ball was too
   wide). A NaN or infinite ball is never a result: it gives INCONCLUSIVE with the reason.
 
