@@ -1,4 +1,5 @@
-"""The sphere tier: Gegenbauer coefficients, Funk-Hecke eigenvalues, the sphere dual kernel.
+"""The sphere tier: Gegenbauer coefficients, Funk-Hecke eigenvalues, the second moment (the
+sphere dual kernel is in :mod:`verify.kernels`).
 
 Definition (conventions in :mod:`verify.conventions`): for x uniform on S^{d-1}, a unit w and
 a radius r > 0, with ``t = <w, x>`` of density ``w_d(t) = c_d (1-t^2)^{(d-3)/2}``,
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy as sp
@@ -477,89 +479,13 @@ def gegenbauer_float(act: Activation, max_degree: int, *, d: int, r: object = 1,
 
 
 # ---------------------------------------------------------------------------------------------
-# Parseval and the sphere dual kernel.
+# Parseval (the sphere dual kernel is in verify.kernels) and the Hermite limit.
 
 def sphere_second_moment(act: Activation, *, d: int, r: object = 1, digits: int = 20) -> arb:
     """``E[sigma(r t)^2]`` for t the first coordinate of a uniform point on S^{d-1} (a ball);
     it is ``a_0`` of ``sigma^2``."""
     square = activation(check_activation(act).expr**2)
     return gegenbauer_coefficients(square, 0, d=d, r=r, digits=digits)[0].ball
-
-
-def sphere_dual_kernel(act: Activation, rho: arb | float | fmpq, *, d: int, r: object = 1,
-                       digits: int = 15, max_terms: int = 200) -> tuple[arb, int]:
-    """``K_{d,r}(rho) = sum_k N(d,k) a_k^2 P_{k,d}(rho) = E[sigma(r<u,x>) sigma(r<v,x>)]`` for
-    ``<u,v> = rho``, with the tail bounded by ``E[sigma^2] - sum_{k<=N} N(d,k) a_k^2`` (since
-    ``|P_{k,d}| <= 1`` on [-1, 1]), taken from the proved upper end of that ball (clamped at
-    0); for a polynomial activation the tail is exactly 0 past its degree. Coefficients are
-    computed in blocks of 16 and the sum stops once that bound is below ``10**-digits`` (or at
-    ``max_terms``). Returns the ball and the number of terms used; the status is what
-    :func:`sphere_dual_kernel_coefficient` reports."""
-    ball, n, _ = _sphere_dual_kernel(act, rho, d, r, digits, max_terms)
-    return ball, n
-
-
-def sphere_dual_kernel_coefficient(act: Activation, rho: arb | float | fmpq, *, d: int,
-                                   r: object = 1, digits: int = 15, max_terms: int = 200
-                                   ) -> Coefficient:
-    """``K_{d,r}(rho)`` as a :class:`Coefficient` (``k = -1``) whose ``met`` is computed: True
-    exactly when the ball has ``digits`` relative digits or is an exact point. The series is
-    asked for ``digits + 3`` absolute digits."""
-    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
-    ball, n, tail_met = _sphere_dual_kernel(act, rho, d, r, digits + 3, max_terms)
-    met = meets_digits(ball, digits) or ball.rad() == 0
-    why = "" if tail_met else f"; the tail bound missed 10^-{digits + 3} at max_terms={n}"
-    return Coefficient(-1, "certified", ball, None,
-                       f"Funk-Hecke series, {n} terms + proved tail{why}", met)
-
-
-def _sphere_dual_kernel(act: Activation, rho: object, d: object, r: object, digits: object,
-                        max_terms: object) -> tuple[arb, int, bool]:
-    from .conventions import gegenbauer_sphere_values
-    from .hermite import check_max_terms, check_rho, check_rho_exact, polynomial_degree
-
-    act = check_activation(act)
-    check_rho(rho)
-    d = check_dimension(d)
-    radius = check_radius(r)
-    digits = check_digits(digits, guard=GUARD_ALLOWANCE)
-    max_terms = check_max_terms(max_terms)
-    exact = has_exact_sphere_form(act, radius)
-    degree = polynomial_degree(act)
-    with workprec(guard_bits(digits, extra=30 + recurrence_loss_bits("sphere", max_terms, d=2))):
-        if isinstance(rho, arb):
-            rho_ball = rho
-        else:
-            q = check_rho_exact(rho)
-            rho_ball = arb(fmpq(int(q.p), int(q.q)))
-        p_values = gegenbauer_sphere_values(max_terms, d, rho_ball)
-    with workprec(guard_bits(digits, extra=30)):
-        total = sphere_second_moment(act, d=d, r=radius, digits=digits + 5)
-        table = (gegenbauer_coefficients(act, max_terms, d=d, r=radius, digits=digits + 5)
-                 if exact else None)
-        series, partial = arb(0), arb(0)
-        remaining, threshold = arb(0), arb(10) ** (-digits)
-        for start in range(0, max_terms + 1, 16):
-            stop = min(start + 16, max_terms + 1)
-            # the engine's row, computed (and remembered) up to at least twice the start
-            top = min(max(stop, min(2 * start, max_terms + 1)),
-                      SPHERE_MAX_DEGREE["certified"] + 1) - 1
-            block = table[start:stop] if table is not None else certified_sphere_coefficients(
-                act, top, d=d, r=radius, digits=digits + 5)[start:stop]
-            for n, c in enumerate(block, start):
-                term = harmonic_dimension(d, n) * c.ball * c.ball
-                partial += term
-                series += term * p_values[n]
-            if degree is not None and stop > degree:
-                return series, stop, True  # a_k = 0 exactly past the degree: no tail
-            rest = total - partial
-            if not rest.is_finite():
-                raise NonFiniteBall(f"Parseval remainder {rest} of {act.name} is not finite; "
-                                    "this is a bug in verify")
-            remaining = nonnegative_upper(rest)
-            if remaining < threshold:
-                return series + arb(0, remaining.upper()), stop, True
-        return series + arb(0, remaining.upper()), max_terms + 1, False
 
 
 def hermite_limit_polynomial(k: int, d: int, t: fmpq) -> fmpq:
@@ -585,3 +511,21 @@ def hermite_limit_coefficient(act: Activation, k: int, d: int, *, digits: int = 
     coeff = gegenbauer_coefficients(act, k, d=d, r=root, digits=digits)[k]
     with workprec(guard_bits(digits, extra=20)):
         return coeff.ball * arb(harmonic_dimension(d, k)).sqrt()
+
+
+if TYPE_CHECKING:  # the real signatures for the type checker; at run time, __getattr__
+    from .kernels import sphere_dual_kernel as sphere_dual_kernel
+    from .kernels import sphere_dual_kernel_coefficient as sphere_dual_kernel_coefficient
+
+#: Names that moved to :mod:`verify.kernels`, still importable from here (resolved lazily:
+#: kernels imports this module, so a plain re-export would be an import cycle).
+_MOVED_TO_KERNELS = ("sphere_dual_kernel", "sphere_dual_kernel_coefficient")
+
+
+def __getattr__(name: str) -> Any:
+    """Names moved to :mod:`verify.kernels` (re-export until the import sites move)."""
+    if name in _MOVED_TO_KERNELS:
+        from . import kernels
+
+        return getattr(kernels, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,13 +21,11 @@ from verify.activations import activation
 from verify.expressions import SYMBOLS, arb_value
 from verify.hermite import (
     certified_coefficient,
-    dual_kernel,
     hermite_coefficient,
     hermite_coefficients,
-    kernel_closed_form,
-    parseval_tail_bound,
     second_moment,
 )
+from verify.kernels import dual_kernel, kernel_closed_form, parseval_tail_bound
 from verify.numbers import workprec
 
 RHO = SYMBOLS["rho"]

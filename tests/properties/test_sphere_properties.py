@@ -31,8 +31,8 @@ from verify.gegenbauer import (
     half_sphere_moments,
     hermite_limit_coefficient,
     hermite_limit_polynomial,
-    sphere_dual_kernel,
 )
+from verify.kernels import sphere_dual_kernel
 from verify.numbers import workprec
 
 DIMS = [2, 3, 4, 5, 8, 11]

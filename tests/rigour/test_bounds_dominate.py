@@ -28,19 +28,22 @@ from scipy import integrate, special, stats
 from verify.activations import activation
 from verify.conventions import CRAMER_K, harmonic_dimension
 from verify.expressions import SYMBOLS, arb_value
-from verify.gegenbauer import exact_sphere_coefficients, sphere_dual_kernel
+from verify.gegenbauer import exact_sphere_coefficients
 from verify.hermite import (
-    cross_kernel,
-    dual_kernel,
     exact_coefficients,
     exact_second_moment,
     hermite_coefficients,
-    kernel_closed_form,
     min_cutoff,
-    parseval_tail_bound,
     second_moment,
     second_moment_acb,
     tail_bound,
+)
+from verify.kernels import (
+    cross_kernel,
+    dual_kernel,
+    kernel_closed_form,
+    parseval_tail_bound,
+    sphere_dual_kernel,
 )
 from verify.measures import gaussian
 from verify.montecarlo import estimate

@@ -26,21 +26,19 @@ from verify.gegenbauer import (
     certified_sphere_coefficient_acb,
     exact_sphere_coefficients,
     has_exact_sphere_form,
-    sphere_dual_kernel,
     sphere_second_moment,
 )
 from verify.hermite import (
     certified_coefficient,
     certified_coefficient_acb,
-    dual_kernel,
     exact_coefficients,
     exact_second_moment,
     hermite_coefficient,
     hermite_coefficients,
-    kernel_closed_form,
     second_moment,
     symmetry_zero,
 )
+from verify.kernels import dual_kernel, kernel_closed_form, sphere_dual_kernel
 from verify.numbers import workprec
 
 RHO = SYMBOLS["rho"]

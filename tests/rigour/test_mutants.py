@@ -33,12 +33,12 @@ from verify.hermite import (
     certified_coefficient,
     exact_coefficients,
     hermite_coefficient,
-    kernel_closed_form,
     min_cutoff,
     second_moment,
     second_moment_acb,
     tail_bound,
 )
+from verify.kernels import kernel_closed_form
 from verify.montecarlo import Estimate, statistical_check
 from verify.networks import Family, Network
 from verify.numbers import workprec
