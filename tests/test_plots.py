@@ -69,7 +69,7 @@ plots = pytest.importorskip("verify.plots")
 from matplotlib.figure import Figure  # noqa: E402
 
 from verify.activations import activation  # noqa: E402
-from verify.family_check import load_family_file  # noqa: E402
+from verify.family_io import load_family_file  # noqa: E402
 from verify.hermite import hermite_coefficients  # noqa: E402
 
 
@@ -234,7 +234,7 @@ def test_files_get_the_umask_mode(tmp_path: Path, sigmoid_coeffs) -> None:
 
 
 def test_family_with_a_zero_member_and_a_non_orthogonal_pair() -> None:
-    from verify.family_check import family_from_json
+    from verify.family_io import family_from_json
 
     family = family_from_json({"activation": "relu", "networks": [
         {"weights": [[1, 0], [1, 0]], "outputs": [1, -1]},  # relu(x1) - relu(x1) = 0

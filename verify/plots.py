@@ -407,37 +407,23 @@ def gram_entries(family: Any, *, max_members: int = 30, digits: int = 10
 
     The ``method`` of each entry names the evidence.
     """
-    import sympy as sp
-
-    from .certificates import orthogonality_certificate
-    from .checks import Verdict
-    from .family_check import kernel_obstacle
-    from .networks import gaussian_inner_product, is_identically_zero
+    from .gram import gram_matrix
 
     m = min(family.size, max_members)
-    members = [family.member(i) for i in range(m)]
-    zero = [is_identically_zero(f) for f in members]
+    gram = gram_matrix(family, digits=digits, members=range(m))
     rows: list[list[dict[str, Any]]] = [[{} for _ in range(m)] for _ in range(m)]
     for i in range(m):
         for j in range(i, m):
-            f, h = members[i], members[j]
+            e = gram.entry(i, j)
             entry: dict[str, Any]
-            if zero[i] or zero[j]:
-                entry = {"status": "exact", "value": sp.Integer(0), "ball": arb(0),
-                         "method": "a member is the zero function (exact)"}
-            elif i != j and orthogonality_certificate(f, h).verdict is Verdict.VERIFIED:
-                entry = {"status": "exact", "value": sp.Integer(0), "ball": arb(0),
-                         "method": "law-free certificate (invariant classes cancel)"}
-            elif (obstacle := kernel_obstacle(f, h)) is not None:
-                entry = {"status": "undecided", "reason": f"no exact Gaussian kernel: {obstacle}"}
+            if e.status == "undecided":
+                why = e.method if not e.reason or e.reason in e.method \
+                    else f"{e.method}; {e.reason}"
+                entry = {"status": "undecided", "reason": why}
+            elif e.status == "exact":
+                entry = {"status": "exact", "value": e.exact, "ball": e.ball, "method": e.method}
             else:
-                exact, ball, method = gaussian_inner_product(f, h, digits=digits)
-                if not ball.is_finite():
-                    entry = {"status": "undecided", "reason": f"{method}; the ball is not finite"}
-                elif exact is not None:
-                    entry = {"status": "exact", "value": exact, "ball": ball, "method": method}
-                else:
-                    entry = {"status": "certified", "ball": ball, "method": method}
+                entry = {"status": "certified", "ball": e.ball, "method": e.method}
             rows[i][j] = rows[j][i] = entry
     return rows
 
