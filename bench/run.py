@@ -757,7 +757,8 @@ class Bench:
         from verify.activations import activation
         from verify.measures import gaussian
         from verify.montecarlo import homogeneous_norm_squared
-        from verify.networks import parity_network, parity_norm_dual_kernel
+        from verify.gram import parity_norm_dual_kernel
+        from verify.networks import parity_network
 
         k, m, reps = 8, 19, 20
         t_quantile = 2.093  # Student t, 19 degrees of freedom, 97.5%
