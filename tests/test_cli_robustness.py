@@ -411,7 +411,7 @@ def test_library_parameters_gain_the_option_that_set_them(capsys, argv, library,
 def test_no_option_is_blamed_for_a_value_the_user_did_not_give() -> None:
     import argparse
 
-    from verify.cli import _cli_words
+    from verify.exits import cli_words as _cli_words
 
     args = argparse.Namespace(command="coeffs", activation="relu", digits=20, max_degree=10,
                               exact=False, quiet=True)
