@@ -483,9 +483,16 @@ def gegenbauer_float(act: Activation, max_degree: int, *, d: int, r: object = 1,
 
 def sphere_second_moment(act: Activation, *, d: int, r: object = 1, digits: int = 20) -> arb:
     """``E[sigma(r t)^2]`` for t the first coordinate of a uniform point on S^{d-1} (a ball);
-    it is ``a_0`` of ``sigma^2``."""
+    it is ``a_0`` of ``sigma^2``: exact where the exact tier applies, else one
+    ``acb.integral`` (:func:`certified_sphere_coefficient_acb`; for a single value it is
+    several times faster than planning the engine's panels, and the engine's own fallback
+    uses this function, so it never recurses). The engine's ``a_0`` of ``sigma^2``
+    (``gegenbauer_coefficients(sigma^2, 0, ...)``) is the independent second method."""
     square = activation(check_activation(act).expr**2)
-    return gegenbauer_coefficients(square, 0, d=d, r=r, digits=digits)[0].ball
+    radius = check_radius(r)
+    if has_exact_sphere_form(square, radius):
+        return gegenbauer_coefficients(square, 0, d=d, r=radius, digits=digits)[0].ball
+    return certified_sphere_coefficient_acb(square, 0, d=d, r=radius, digits=digits).ball
 
 
 def hermite_limit_polynomial(k: int, d: int, t: fmpq) -> fmpq:

@@ -235,9 +235,9 @@ def _compile_real(e: sp.Expr, var: sp.Symbol) -> Callable[[np.ndarray], Any] | N
         fb = _compile_real(base, var)
         if fb is None:
             return None
-        if ex.is_Integer:
+        if ex.is_Integer and ex != 0:
             n = int(ex)
-            return (lambda xs: fb(xs) ** n) if n >= 0 else (lambda xs: 1 / fb(xs) ** (-n))
+            return (lambda xs: _ipow(fb(xs), n)) if n > 0 else (lambda xs: 1 / _ipow(fb(xs), -n))
         if ex == sp.S.Half:
             return lambda xs: _map(arb.sqrt, fb(xs))
         if ex == -sp.S.Half:
@@ -248,6 +248,21 @@ def _compile_real(e: sp.Expr, var: sp.Symbol) -> Callable[[np.ndarray], Any] | N
         fn = _REAL_FUNCS[e.func]
         return None if fa is None else (lambda xs: _map(fn, fa(xs)))
     return None
+
+
+def _ipow(x: Any, n: int) -> Any:
+    """``x**n`` (``n >= 1``) for a ball or an object array of balls, by repeated squaring with
+    ball products: python-flint's ``arb ** int`` of a ball that contains 0 is NaN
+    (``arb(0, 1e-60) ** 2``), which left whole engine sums NaN (``(erf(x) + 1)**2`` at
+    ``x = -12``); a product of balls is a valid enclosure."""
+    out, base = None, x
+    while True:
+        if n & 1:
+            out = base if out is None else out * base
+        n >>= 1
+        if not n:
+            return out
+        base = base * base
 
 
 def _fold(fs: list[Callable[[np.ndarray], Any]], xs: np.ndarray,
@@ -724,7 +739,8 @@ def _sphere_sums(act: Activation, panels: list[Panel], max_degree: int, d: int,
             sr = _piece_at_nodes(act, p.right, x)
             sl = _piece_at_nodes(act, p.left, [-xi for xi in x])
             weight = np.array([cd * h * wi for wi in w], dtype=object)
-            weight = weight * _map(arb.cos, u) ** (d - 2)
+            if d > 2:
+                weight = weight * _ipow(_map(arb.cos, u), d - 2)
             ts.append(t)
             even.append(weight * (sr + sl))
             odd.append(weight * (sr - sl))
@@ -848,12 +864,12 @@ def drive(k_values: Sequence[int], digits: int, attempts: int, estimate: Sequenc
                     guess = min(guess, abs(float(quad_sum.mid())) / 2)
                 mags[k] = max(guess, 1e-300)
             sum_rad = float(result.sums[k].rad()) if result.sums[k].is_finite() else math.inf
-            if sum_rad > 0:
-                target = math.exp(log_tol[k]) if log_tol[k] > -700 else 0.0
-                if target > 0 and sum_rad > target / 4:
-                    worst_arith = max(worst_arith, math.log2(sum_rad / target) + 8)
-                elif not math.isfinite(sum_rad):
-                    worst_arith = max(worst_arith, prec / 2)
+            if not math.isfinite(sum_rad):  # a NaN/infinite sum: many more bits
+                worst_arith = max(worst_arith, prec / 2)
+            elif sum_rad > 0:  # the sum's own radius above a quarter of its tolerance
+                gap = math.log2(sum_rad) - log_tol[k] / math.log(2)  # log2(radius/target)
+                if gap > -2:
+                    worst_arith = max(worst_arith, min(gap + 8, float(prec)))
         extra += int(worst_arith) + (16 if still else 0)
         todo = still
     return balls, met, how
@@ -1050,9 +1066,9 @@ def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: ob
 
 
 def _gaussian_fallback(act: Activation, k: int, digits: int) -> arb:
-    from .hermite import second_moment_acb  # not the engine again: no recursion
+    from .hermite import second_moment  # one acb.integral, not the engine: no recursion
 
-    mass = second_moment_acb(act, digits=min(digits, 30))
+    mass = second_moment(act, digits=min(digits, 30))
     if not mass.is_finite():
         raise NonFiniteBall(f"E[sigma^2] of {act.name} is not a finite ball; a bug in verify")
     return arb(0, _clamped_upper(mass).sqrt().upper())

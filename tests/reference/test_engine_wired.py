@@ -33,6 +33,7 @@ from verify.gegenbauer import (
     exact_sphere_coefficients,
     gegenbauer_coefficients,
     has_exact_sphere_form,
+    sphere_second_moment,
 )
 from verify.hermite import (
     certified_coefficient,
@@ -40,7 +41,10 @@ from verify.hermite import (
     exact_coefficients,
     has_exact_form,
     hermite_coefficients,
+    second_moment,
+    second_moment_engine,
 )
+from verify.integrate import gaussian_coefficients
 from verify.numbers import workprec
 
 #: Every activation of the registry: the names, and relu_power at p = 2, 3/2 and 1/2 (the
@@ -244,3 +248,28 @@ def test_kernel_names_moved_to_kernels_stay_importable() -> None:
         assert getattr(gegenbauer, name) is getattr(kernels, name), name
     with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
         _ = hermite.no_such_name
+
+
+@pytest.mark.parametrize("spec", REGISTRY)
+def test_second_moments_against_the_engine(spec: str) -> None:
+    """``E[sigma^2]`` (one acb.integral, or exact) against ``c_0``/``a_0`` of ``sigma^2`` from
+    the engine, Gaussian and sphere (d = 3, 1000; r = 3/2)."""
+    act = _act(spec)
+    with workprec(200):
+        assert second_moment(act, digits=25).overlaps(second_moment_engine(act, digits=25))
+        square = activation(act.expr**2)
+        for d in (3, 1000):
+            r = sp.Rational(3, 2)
+            engine = gegenbauer_coefficients(square, 0, d=d, r=r, digits=25, tier="certified")
+            assert sphere_second_moment(act, d=d, r=r, digits=25).overlaps(engine[0].ball)
+
+
+def test_integer_powers_of_balls_around_zero_stay_finite() -> None:
+    """python-flint's ``arb ** 2`` of a ball that contains 0 is NaN; the engine's compiled
+    integrand must not use it: ``E[gelu^2]`` at 35 digits crashed the driver (OverflowError
+    from a NaN sum) before ``(erf(x/sqrt 2) + 1)**2`` near x = -16 was a product of balls."""
+    act = activation("x**2*(erf(sqrt(2)*x/2) + 1)**2/4")
+    c0 = gaussian_coefficients(act, 0, digits=35)[0]
+    assert c0.met and c0.method.startswith(ENGINE)
+    with workprec(300):
+        assert c0.ball.overlaps(second_moment(activation("gelu"), digits=35))

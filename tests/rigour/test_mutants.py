@@ -35,7 +35,7 @@ from verify.hermite import (
     hermite_coefficient,
     min_cutoff,
     second_moment,
-    second_moment_acb,
+    second_moment_engine,
     tail_bound,
 )
 from verify.kernels import kernel_closed_form
@@ -215,7 +215,7 @@ def test_d_tail_bound_dominates_absolute_tail():
 def test_e_square_tail_makes_the_ball_contain_e2():
     """``E[exp(g)^2] = e^2``; at digits 3 the cut-off is L = 8, where the neglected
     ``e^2 (1 - Phi(6))`` ~ 7.3e-9 exceeds the integral's own radius."""
-    for method in (second_moment, second_moment_acb):
+    for method in (second_moment, second_moment_engine):
         ball = method(activation("exp(x)"), digits=3)
         assert ball.contains(_ball(sp.exp(2))), (method, ball)
 
