@@ -38,9 +38,13 @@ import scipy.stats
 import sympy as sp
 
 from .conventions import check_dimension
+from .special import LANDAU_UPPER
 
 Rng = np.random.Generator
-_LANDAU_C = 0.7858  # |J_nu(z)| <= 0.7857468704 z^(-1/3) for nu > 0, z > 0 (Landau 2000)
+#: |J_nu(z)| <= 0.7858 z^(-1/3) for nu >= 0, z > 0 (Landau 2000): the exact bound
+#: special.LANDAU_UPPER as a float (the double nearest 7858/10000, the same as the literal
+#: 0.7858; it stays above Landau's c = 0.785746870...).
+_LANDAU_C = float(LANDAU_UPPER)
 
 
 def _rng(seed: int | Rng | None) -> Rng:
