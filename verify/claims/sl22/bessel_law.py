@@ -190,7 +190,8 @@ def _d3_check(p: Profile, claimed: Callable[[sp.Expr], sp.Expr], label: str) -> 
         for d in (2, 3, 5, 8):
             nu = arb(d) / 2
             # both are enclosures of int_0^X J_nu^2/t (times 2 nu): an identity, refuted by any
-            # proved difference; 1e-10 is method-limited (the Bessel-sum ball is ~4e-14 wide)
+            # proved difference; 1e-10 is method-limited (acb.integral's ball on [0, 200] is
+            # ~7e-14 wide at d = 3, 5, where it stops short of its tolerance)
             quad = S.bessel_square_cdf_quadrature(nu, upto) / d
             bsum = S.bessel_square_cdf(nu, upto) / d
             cases.append(ball_within(f"d={d}: int_0^{upto} J^2/t, quadrature = Bessel sum",
@@ -213,8 +214,8 @@ def _d3_check(p: Profile, claimed: Callable[[sp.Expr], sp.Expr], label: str) -> 
                  r"\bar\gamma_d(x)=\tfrac dxJ^2_{d/2}(2\pi\alpha\sqrt dR_dx);\ A_dR_d^d=d",
        source="paper", methods=("exact: SymPy (Meijer-G integral, symbolic identities)",
                                 "certified: acb.integral and a closed-form Bessel sum on "
-                                "[0, 200] (agreeing to 1e-10: the Bessel-sum ball at d = 3 is "
-                                "~4e-14 wide) + Landau tail"))
+                                "[0, 200] (agreeing to 1e-10: the quadrature's ball at d = 3, 5 "
+                                "is ~7e-14 wide) + Landau tail"))
 def d3(p: Profile) -> CheckResult:
     return _d3_check(p, lambda nu: 1 / (2 * nu), "1/(2nu)")
 
