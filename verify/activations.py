@@ -36,6 +36,7 @@ ValueError: activation='exp(x**2)' must be in L2(N(0,1)): ... of sub-Gaussian gr
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -655,3 +656,31 @@ def _simplifies_to_zero(e: sp.Expr) -> bool:
         except (TypeError, ValueError, NotImplementedError):
             continue
     return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Taylor coefficients of the logistic function (vw19 C13/C26: the series of its sphere
+# coefficients). Not offered by SymPy/flint as numbers: SymPy's series is symbolic and slow.
+
+def logistic_taylor_coefficient(j: int) -> fmpq:
+    """``tau_j``, the coefficient of ``x^j`` in ``sigmoid(x) = 1/(1 + e^{-x})`` at 0 (exact).
+
+    Definition: ``sigmoid(x) = 1/2 + tanh(x/2)/2``, so ``tau_0 = 1/2``, ``tau_j = 0`` for even
+    ``j >= 2`` and ``tau_{2m-1} = (2^{2m} - 1) B_{2m}/(2m)!`` (Bernoulli numbers, ``B_2 = 1/6``;
+    ``flint.fmpq.bernoulli``). The series converges for ``|x| < pi`` (poles at ``+-i pi``), and
+    ``|tau_{2m-1}| <= (pi^2/3) pi^{-2m}`` (``|B_{2m}| = 2 (2m)! zeta(2m)/(2 pi)^{2m}``,
+    ``zeta(2m) <= pi^2/6``). ``j! tau_j = sigmoid^{(j)}(0)``.
+    Guarantee: exact. Raises TypeError/ValueError unless ``j`` is an integer >= 0.
+
+    >>> [str(logistic_taylor_coefficient(j)) for j in range(6)]
+    ['1/2', '1/4', '0', '-1/48', '0', '1/480']
+    """
+    from .conventions import check_degree
+
+    j = check_degree(j, name="j")
+    if j == 0:
+        return fmpq(1, 2)
+    if j % 2 == 0:
+        return fmpq(0)
+    m = (j + 1) // 2
+    return (2 ** (2 * m) - 1) * fmpq.bernoulli(2 * m) / math.factorial(2 * m)
