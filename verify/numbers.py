@@ -238,6 +238,30 @@ def nonnegative_upper(x: arb) -> arb:
     return top if top > 0 else arb(0)
 
 
+def span_ball(bound: arb | int | fmpq) -> arb:
+    """The ball ``[0, u]`` with ``u`` the upper end of ``bound``: an enclosure of a quantity
+    known only to lie between 0 and ``bound`` (a one-signed series tail, say).
+
+    Guarantee: the ball contains every number in ``[0, u]`` (its midpoint is ``u/2`` and its
+    radius is ``u/2`` rounded up, so it may reach slightly beyond both ends -- harmless for an
+    enclosure). Raises TypeError for a bound that is not a ball or an exact rational, and
+    ValueError when the bound is not finite or its upper end is negative (``[0, u]`` empty).
+
+    >>> b = span_ball(arb(3))
+    >>> b.contains(0), b.contains(3), b.contains(arb("1.5"))
+    (True, True, True)
+    """
+    if isinstance(bound, bool) or not isinstance(bound, arb | int | fmpq):
+        raise TypeError(f"bound={bound!r} must be an arb ball or an exact rational (int, fmpq)")
+    b = arb(bound)
+    if not b.is_finite():
+        raise ValueError(f"bound={bound} must be a finite ball")
+    top = arb(b.upper())
+    if top < 0:
+        raise ValueError(f"bound={bound} must have an upper end >= 0 ([0, bound] is empty)")
+    return arb(top / 2, (top / 2).upper())
+
+
 class ExactValue:
     """An exact real number ``(q_1 B_1 + ... + q_n B_n) / sqrt(k!)``.
 

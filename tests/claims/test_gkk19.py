@@ -1,47 +1,65 @@
-"""Checks specific to the gkk19 catalogue's private machinery (the global test runs every claim
-and every planted variant)."""
+"""Checks specific to the gkk19 catalogue package (the global test runs every claim and every
+planted variant). The core mathematics it calls is tested in tests/reference/
+(test_moments_gkk19.py, test_special_gkk19.py, test_numbers_gkk19.py)."""
+
+import importlib
 
 import sympy as sp
-from flint import acb, arb, fmpq, fmpq_poly
+from flint import arb
 
-from verify.claims import gkk19
+from verify.checks import Verdict
+from verify.claims.base import REGISTRY, arb_of
+from verify.claims.gkk19 import _common, beta, ridge
 from verify.numbers import workprec
 
-
-def test_half_line_moments_match_closed_forms() -> None:
-    # int_0^oo x phi = 1/sqrt(2 pi), int_0^oo x^2 phi = 1/2, int_0^oo x^5 phi = 8/sqrt(2 pi)
-    assert gkk19._half_line(fmpq_poly([0, 1])) == (fmpq(0), fmpq(1))
-    assert gkk19._half_line(fmpq_poly([0, 0, 1])) == (fmpq(1, 2), fmpq(0))
-    assert gkk19._half_moment(5) == (fmpq(0), fmpq(8))
+IDS = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10", "B11", "B12", "B13", "B15",
+       "B16", "B17", "B18", "B19", "B20", "B21", "B22", "B23", "B24"]
 
 
-def test_dawson_tail_sandwich_brackets_dawson() -> None:
-    lo, hi = gkk19._dawson_tail_polys()
-    with workprec(200):
-        for s in (16, 20, 33):
-            f = gkk19._dawson(acb(s)).real
-            x = fmpq(1, s)
-            assert arb(lo(x)) - arb("1e-90") < f < arb(hi(x)) + arb("1e-90")
-
-
-def test_dawson_series_agrees_with_erfi_form() -> None:
-    with workprec(200):
-        for z in (acb("0.5"), acb("1.7", "0.3"), acb("3.2", "-0.4")):
-            series = gkk19._dawson_over_z(z) * z
-            direct = gkk19._dawson(z)
-            assert (series - direct).real.contains(0) and (series - direct).imag.contains(0)
-            assert abs(series - direct) < arb("1e-40")
+def test_package_registers_every_claim() -> None:
+    importlib.import_module("verify.claims.gkk19")
+    assert sorted(k for k, v in REGISTRY.items() if v.paper == "gkk19") == sorted(IDS)
 
 
 def test_beta_two_from_dawson_matches_closed_form() -> None:
-    beta = gkk19._beta_dawson(2, 25)
-    closed = gkk19.arb_of((sp.sqrt(2) - 1) / sp.sqrt(2 * sp.pi))
-    assert abs(beta - closed) < arb("1e-22")
+    beta2 = beta.beta_dawson(2, 25)
+    closed = arb_of((sp.sqrt(2) - 1) / sp.sqrt(2 * sp.pi))
+    assert abs(beta2 - closed) < arb("1e-22")
 
 
 def test_beta_hermite_series_brackets_dawson_value() -> None:
-    total, tail, items = gkk19._beta_hermite(4, 200)
-    beta = gkk19._beta_dawson(4, 20)
-    assert abs(total - beta) <= tail
+    with workprec(107):
+        total, tail, items = beta.beta_hermite(4, 200, 107)
+    value = beta.beta_dawson(4, 20)
+    assert abs(total - value) <= tail
     assert all(term < 0 for term in items)  # sign (-1)^{k/2+1} = -1 for k = 4
 
+
+def test_dawson_integral_is_finite_and_tight() -> None:
+    # the integrand refuses wide complex balls (no enclosure) instead of summing ~|z|^2 terms
+    for k in (2, 4, 12):
+        integral = beta.dawson_integral(k, 107)
+        assert integral.is_finite() and integral.rad() < arb("1e-24")
+
+
+def test_identity_never_verifies_from_one_point() -> None:
+    # x^2 = x holds at x = 1: the first edition's _identity returned VERIFIED (exact) there
+    x = sp.Symbol("x")
+    res = _common.identity("x^2 = x", x**2, x, point={x: 1})
+    assert res.verdict is Verdict.INCONCLUSIVE
+    assert _common.identity("x^2 = x", x**2, x, point={x: 2}).verdict is Verdict.REFUTED
+    assert _common.identity("(x+1)^2", (x + 1) ** 2, x**2 + 2 * x + 1,
+                            point={x: 1}).verdict is Verdict.VERIFIED
+
+
+def test_planted_difference_refutes_only_off_its_zeros() -> None:
+    x1, x2 = sp.symbols("x1:3")
+    diff = x1 * x2
+    assert ridge._differs_at("x1 x2 = 0", diff, {x1: 1, x2: 1}).verdict is Verdict.REFUTED
+    # the first edition's _nonzero_poly returned VERIFIED when the difference vanished there
+    assert ridge._differs_at("x1 x2 = 0", diff, {x1: 0, x2: 1}).verdict is Verdict.INCONCLUSIVE
+
+
+def test_compositions() -> None:
+    assert ridge.compositions(2, 2) == [(0, 2), (1, 1), (2, 0)]
+    assert len(ridge.compositions(5, 3)) == 21
