@@ -76,13 +76,12 @@ def _addition_polynomial_identity(n: int, k: int, scale: fmpq) -> CheckResult:
         if c != 0:
             rhs += c * dot**j * norms ** ((k - j) // 2)
     rhs = rhs * (scale * harmonic_dimension(n, k))
-    same = lhs == rhs
-    return CheckResult(Verdict.VERIFIED if same else Verdict.REFUTED, Strength.EXACT,
-                       f"sum_j Y_j(x) Y_j(y) = {scale} N P_k(x.y) as bihomogeneous polynomials, "
-                       f"(n,k)=({n},{k})",
-                       "harmonic basis = ker(Laplacian), exact Gram from sphere moments",
-                       {"dim_H_k": dim, "N(n,k)": harmonic_dimension(n, k),
-                        "terms_lhs": len(lhs_terms)})
+    # Both sides are bihomogeneous of bidegree (k, k): equal on S x S iff equal as polynomials.
+    return decide.polynomial_identity(
+        f"sum_j Y_j(x) Y_j(y) = {scale} N P_k(x.y) as bihomogeneous polynomials, (n,k)=({n},{k})",
+        lhs - rhs, method="harmonic basis = ker(Laplacian), exact Gram from sphere moments",
+        evidence={"dim_H_k": dim, "N(n,k)": harmonic_dimension(n, k),
+                  "terms_lhs": len(lhs_terms)})
 
 
 def _addition_zonal_points(n: int, k: int, scale: sp.Expr, seed: int = 19) -> CheckResult:

@@ -10,9 +10,10 @@ from functools import cache
 import sympy as sp
 from flint import acb, arb, fmpq, fmpq_mpoly_ctx, fmpq_poly
 
+from verify import decide
 from verify import moments as M
 from verify import orthopoly as O
-from verify.checks import CheckResult, Strength, Verdict
+from verify.checks import CheckResult
 from verify.claims.base import Profile, all_of, arb_of, ball_equal, claim, rational_equal
 from verify.conventions import harmonic_dimension
 from verify.numbers import workprec
@@ -89,11 +90,10 @@ def _c15_check(p: Profile, power: int) -> CheckResult:
         coeffs = [M.sphere_expectation(_POLY_GATE * _P(k, n), n) for k in range(4)]
         series_poly = sum((harmonic_dimension(n, k) * coeffs[k] ** power * _P(k, n)
                            for k in range(4)), fmpq_poly([0]))
-        cases.append(CheckResult(
-            Verdict.VERIFIED if kern_poly == series_poly else Verdict.REFUTED, Strength.EXACT,
+        cases.append(decide.polynomial_identity(
             f"1/2 + t - t^2/3 + t^3: K(a) = sum_k N {label} P_k(a) as polynomials, n={n}",
-            "exact reduction of E_w[sigma(w.x) sigma(w.y)]",
-            {"K": str(kern_poly), "series": str(series_poly)}))
+            kern_poly - series_poly, method="exact reduction of E_w[sigma(w.x) sigma(w.y)]",
+            evidence={"K": str(kern_poly), "series": str(series_poly)}))
     return all_of(f"C15 for n in {_dims(p)}: relu series vs closed form at rho in the grid, "
                   f"eigenvalues; a cubic gate exactly", "certified and exact", cases)
 
@@ -195,10 +195,10 @@ def _c22_check(p: Profile, power: int) -> CheckResult:
                 q0 += (c * (h0 + h1 * cd)) * fmpq_poly([0] * i + [1])
             got = q0
         want = sum((b[l_deg] * _P(l_deg, n) for l_deg in range(k + 1)), fmpq_poly([0]))
-        cases.append(CheckResult(Verdict.VERIFIED if got == want else Verdict.REFUTED,
-                                 Strength.EXACT, f"{gate} gate: E_w[sigma(w.x) h(w)] = f_<=k(x) "
-                                 f"(k={k}, f of degree 5), n={n}", "exact reduction",
-                                 {"lhs": str(got)[:200], "rhs": str(want)[:200]}))
+        cases.append(decide.polynomial_identity(
+            f"{gate} gate: E_w[sigma(w.x) h(w)] = f_<=k(x) (k={k}, f of degree 5), n={n}",
+            got - want, method="exact reduction (polynomials in a = <x, z>)",
+            evidence={"lhs": str(got)[:200], "rhs": str(want)[:200]}))
         if power == 2 and gate == "cubic":
             direct = M.sphere_expectation(H * H, n)
             spectral = sum((b[l_deg] ** 2 / (cs[l_deg] ** 2 * harmonic_dimension(n, l_deg))

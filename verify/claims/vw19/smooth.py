@@ -46,8 +46,9 @@ from ._shared import (
 # C11 -- the zero-bias logistic gate.
 
 def _odd_shift_certificate(expr: sp.Expr, center: sp.Expr) -> bool:
-    """``expr(x) - center`` is odd, proved by SymPy simplifying to 0."""
-    return bool(sp.simplify(expr + expr.subs(_X, -_X) - 2 * center) == 0)
+    """``expr(x) - center`` is odd, proved by SymPy simplifying to 0 (within
+    ``decide.PROOF_SECONDS``; not proved means no exact case is added)."""
+    return decide.proved_zero(expr + expr.subs(_X, -_X) - 2 * center)
 
 
 def _parity_certificate(k: int, n: int) -> bool:

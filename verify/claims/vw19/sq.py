@@ -184,8 +184,12 @@ def _sup_abs(pk: fmpq_poly, lo: fmpq, hi: fmpq, pieces: int) -> fmpq:
 
 
 def _rational_above(x: arb, digits: int = 12) -> fmpq:
+    """A rational with ``digits`` decimals strictly above the ball ``x`` (from its exact upper
+    end, a dyadic number)."""
+    man, exp = (int(v) for v in arb(x.upper()).mid().man_exp())
+    top = Fraction(man) * Fraction(2) ** exp
     scale = 10**digits
-    return fmpq(math.ceil(float(x.upper()) * scale) + 1, scale)
+    return fmpq(math.floor(top * scale) + 1, scale)
 
 
 def _c23_case(n: int, k: int, delta0: arb, label: str) -> CheckResult:
