@@ -13,7 +13,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 import sympy as sp
-from flint import acb, arb, fmpq, fmpq_mat, fmpq_poly
+from flint import acb, acb_poly, arb, arb_poly, fmpq, fmpq_mat, fmpq_poly
 
 from verify import moments as M
 from verify import special as S
@@ -306,8 +306,8 @@ def _weight_poly(d: int) -> fmpq_poly:
 
 
 def _poly_integral(poly: fmpq_poly, a: fmpq, b: fmpq) -> fmpq:
-    coeffs = poly.coeffs()
-    anti = fmpq_poly([0] + [c / (i + 1) for i, c in enumerate(coeffs)])
+    """int_a^b poly exactly (flint's antiderivative)."""
+    anti = poly.integral()
     return anti(b) - anti(a)
 
 
@@ -341,20 +341,13 @@ def _residual_ball(d: int, m: int) -> arb:
     cd = sphere_marginal_constant(d)
 
     def piece_integral(poly: fmpq_poly, a: arb, b: arb) -> arb:
-        if d % 2 == 1:
-            full = poly * _weight_poly(d)
-            coeffs = full.coeffs()
-            val = arb(0)
-            for i, c in enumerate(coeffs):
-                val += arb(c) * (b ** (i + 1) - a ** (i + 1)) / (i + 1)
-            return val
-        acoeffs = [acb(arb(c)) for c in poly.coeffs()]
+        if d % 2 == 1:  # the weight is a polynomial: exact antiderivative, ball ends
+            anti = arb_poly([arb(c) for c in (poly * _weight_poly(d)).integral().coeffs()])
+            return anti(b) - anti(a)
+        pz = acb_poly([acb(arb(c)) for c in poly.coeffs()])
 
         def f(z: acb, analytic: bool) -> acb:
-            pz = acb(0)
-            for c in reversed(acoeffs):
-                pz = pz * z + c
-            return pz * (1 - z * z).sqrt(analytic=analytic) ** (d - 3)
+            return pz(z) * (1 - z * z).sqrt(analytic=analytic) ** (d - 3)
 
         return acb.integral(f, acb(a), acb(b), rel_tol=quad_tol()).real
 
