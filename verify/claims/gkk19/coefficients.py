@@ -89,7 +89,8 @@ def _claim1_cases(p: Profile, certified_max: int, *, physicists: bool = False,
             ref = ab_ball(claimed, i)
             if claimed.rational == 0 and claimed.over_sqrt_2pi == 0:
                 cases.append(decide.ball_within(f"c_{i} (Arb quadrature) = Claim 1 = 0", c.ball,
-                                                ref, abs_tol=p.abs_tol, method=c.method))
+                                                ref, abs_tol=p.abs_tol, identity=True,
+                                                method=c.method))
             else:
                 cases.append(decide.ball_equal(f"c_{i} (Arb quadrature) = Claim 1", c.ball, ref,
                                                digits=digits - 2, identity=True,
@@ -326,7 +327,8 @@ def _b8(p: Profile, *, sign_factor: int, deriv_shift: int) -> CheckResult:
             claim_ball = ab_ball(HalfLine(fmpq(0), _sign_claim_b(j, sign_factor)), j)
             if claim_ball == 0:
                 cases.append(decide.ball_within(f"sgn_{j} (Arb quadrature) = 0", c.ball,
-                                                claim_ball, abs_tol=p.abs_tol, method=c.method))
+                                                claim_ball, abs_tol=p.abs_tol, identity=True,
+                                                method=c.method))
             else:
                 cases.append(decide.ball_equal(f"sgn_{j} (Arb quadrature)", c.ball, claim_ball,
                                                digits=p.digits - 2, identity=True,
