@@ -17,8 +17,8 @@ from flint import acb, arb
 
 from verify import special as S
 from verify.checks import CheckResult, Strength, Verdict
-from verify.claims.base import Profile, all_of, arb_of, ball_equal, ball_less_equal, claim
-from verify.decide import ball_within, bound_on_interval
+from verify.claims.base import Profile, all_of, arb_of, ball_less_equal, claim
+from verify.decide import ball_equal, ball_within, bound_on_interval
 from verify.numbers import workprec
 
 from ._shared import (
@@ -129,9 +129,10 @@ def _d2_check(p: Profile, order_shift: int) -> CheckResult:
                 closed = _d2_closed(d, rho, r, order_shift)
                 for name, val in (("slices", _d2_slices(d, rho, r)),
                                   ("Hankel", _d2_hankel(d, rho, r))):
+                    # an identity between two enclosures, to the profile's relative digits
                     cases.append(ball_equal(f"d={d}, |w|={rho_q}: {name} = closed form",
                                             val, closed, method=f"acb.integral ({name})",
-                                            digits=p.digits))
+                                            digits=p.digits, identity=True))
     label = "J_{d/2}" if order_shift == 0 else f"J_{{d/2{order_shift:+d}}}"
     return all_of(f"FT of 1{{R_d B_d}} at |w| = (R/|w|)^(d/2) {label}(2 pi R |w|), d in "
                   "{2,3,5,8}, |w| in {1/4,1/2,1,3/2}", "two quadratures vs closed form", cases)
@@ -260,7 +261,8 @@ def _d4_check(p: Profile, jac_power: Callable[[sp.Expr], sp.Expr]) -> CheckResul
                     rhs = (sc ** jp * (rd / (sc * xx)) ** dd
                            * _jr(nu, arg2, abs_tol=quad_tol()) ** 2)
                     cases.append(ball_equal(f"d={dd}, alpha={alpha}, |x|={xq}", lhs, rhs,
-                                            method="Arb Bessel", digits=p.digits))
+                                            method="Arb Bessel", digits=p.digits,
+                                            identity=True))
     return all_of(f"bar mu_d(x) = (alpha sqrt d)^({jac_power(d)}) hat mu(alpha sqrt d x)",
                   "SymPy + Arb", cases)
 
