@@ -8,7 +8,10 @@ into the other.
 * :func:`logistic_hermite_coefficient` -- the Hermite coefficients of the logistic sigmoid by
   its Fourier transform (a positive integrand, no Hermite polynomial evaluated);
 * :func:`logistic_second_moment` -- ``E[sigma(g)^2] = 1/2 - c_1`` (an exact identity), from
-  the same Fourier integral.
+  the same Fourier integral;
+* :func:`logistic_squared_coefficients` and :func:`logistic_dual_kernel` -- ``c_d^2`` with
+  Parseval's remainder, and the dual kernel ``K(rho) = sum c_d^2 rho^d`` with its proved tail,
+  from those coefficients (the core's kernel uses its own quadrature coefficients).
 
 Convention: probabilists' Hermite polynomials, ``h_k = He_k/sqrt(k!)`` orthonormal under
 ``N(0, 1)``, ``c_k = E[sigma(g) h_k(g)]`` (proofs_notes/conventions.md).
@@ -16,13 +19,15 @@ Convention: probabilists' Hermite polynomials, ``h_k = He_k/sqrt(k!)`` orthonorm
 
 from __future__ import annotations
 
+import functools
 import math
 
-from flint import acb, arb
+from flint import acb, arb, fmpq
 
 from .numbers import bits_for_digits, check_digits, workprec
 
-__all__ = ["logistic_hermite_coefficient", "logistic_second_moment"]
+__all__ = ["logistic_dual_kernel", "logistic_hermite_coefficient", "logistic_second_moment",
+           "logistic_squared_coefficients"]
 
 #: Working precision is raised at most to this many bits before the ball is returned as is.
 _MAX_BITS = 2000
@@ -96,6 +101,76 @@ def logistic_second_moment(*, digits: int = 20) -> arb:
         return arb(1) / 2 - logistic_hermite_coefficient(1, digits=digits + 1)
 
 
+@functools.cache
+def logistic_squared_coefficients(terms: int, *, digits: int = 20
+                                  ) -> tuple[tuple[arb, ...], arb, arb]:
+    r"""``(c_0^2, ..., c_N^2)``, ``E[sigma(g)^2]`` and Parseval's remainder for the logistic
+    sigmoid, ``N = terms``, by the Fourier route.
+
+    Definition: ``c_d`` as in :func:`logistic_hermite_coefficient`; the remainder is
+    ``R_N = E[sigma^2] - sum_{d <= N} c_d^2 = sum_{d > N} c_d^2 >= 0`` (Parseval).
+
+    Guarantee: balls that contain each ``c_d^2`` and ``E[sigma^2]``
+    (:func:`logistic_second_moment`), each coefficient asked to ``digits`` digits; the third
+    value is an exact number ``U >= R_N`` (the upper end of the computed difference; Parseval
+    gives ``R_N >= 0``). Computed at
+    ``bits_for_digits(digits) + 120`` bits (the squares and the N-term difference lose no more).
+    Cached per ``(terms, digits)``.
+
+    Raises: TypeError / ValueError for a bad ``terms`` or ``digits``.
+
+    >>> c2, mass, rest = logistic_squared_coefficients(3, digits=15)
+    >>> c2[2] == 0 and rest.rad() == 0 and 0 <= rest < 1e-3
+    True
+    """
+    terms = _degree(terms, "terms")
+    digits = check_digits(digits)
+    with workprec(bits_for_digits(digits) + 120):
+        c2 = tuple(logistic_hermite_coefficient(d, digits=digits) ** 2 for d in range(terms + 1))
+        mass = logistic_second_moment(digits=digits)
+        rest = mass
+        for v in c2:
+            rest -= v
+        return c2, mass, arb(rest.nonnegative_part().upper())
+
+
+def logistic_dual_kernel(rho: fmpq | int, *, terms: int = 64, digits: int = 20) -> arb:
+    r"""The dual kernel ``K(rho) = E[sigma(g) sigma(g')]`` of the logistic sigmoid, ``(g, g')``
+    standard normals with correlation ``rho``, from the Fourier-route coefficients.
+
+    Definition (Mehler): ``K(rho) = sum_d c_d^2 rho^d`` for ``|rho| <= 1``; ``K(1) = E sigma^2``
+    and, since ``sigma(-x) = 1 - sigma(x)``, ``K(-1) = E[sigma(g)(1 - sigma(g))] =
+    1/2 - E sigma^2``.
+
+    Guarantee: a ball containing ``K(rho)``: the partial sum to ``N = terms`` of
+    :func:`logistic_squared_coefficients` plus the proved tail ``[-|rho|^{N+1} R_N,
+    |rho|^{N+1} R_N]`` (``|sum_{d>N} c_d^2 rho^d| <= |rho|^{N+1} R_N``); exact identities at
+    ``rho = +-1``. Evaluated at the working precision (call it inside ``workprec``).
+
+    Raises: TypeError for a ``rho`` that is not an exact rational (int or fmpq), ValueError for
+    ``|rho| > 1`` or bad ``terms``/``digits``.
+
+    >>> from verify.numbers import report_ball
+    >>> report_ball(logistic_dual_kernel(fmpq(0), terms=8, digits=15), 12)[0]
+    '0.25'
+    """
+    if isinstance(rho, bool) or not isinstance(rho, int | fmpq):
+        raise TypeError(f"rho={rho!r} must be an exact rational (int or fmpq)")
+    r = fmpq(rho)
+    if abs(r) > 1:
+        raise ValueError(f"rho={r} must lie in [-1, 1]")
+    c2, mass, rest = logistic_squared_coefficients(terms, digits=digits)
+    if r == 1:
+        return +mass
+    if r == -1:
+        return arb(1) / 2 - mass
+    ball, power, total = arb(r), arb(1), arb(0)
+    for v in c2:
+        total += v * power
+        power *= ball
+    return total + arb(0, (abs(power) * rest).upper())
+
+
 def _fourier_integral(k: int, length: float, prec: int) -> arb:
     """``int_0^L w^k e^{-w^2/2}/sinh(pi w) dw`` plus the proved tail beyond ``L``."""
     pi = arb.pi()
@@ -113,9 +188,9 @@ def _fourier_integral(k: int, length: float, prec: int) -> arb:
     return main + arb(0, tail.upper())
 
 
-def _degree(k: object) -> int:
+def _degree(k: object, name: str = "k") -> int:
     if isinstance(k, bool) or not isinstance(k, int):
-        raise TypeError(f"k={k!r} must be a non-negative integer (a degree)")
+        raise TypeError(f"{name}={k!r} must be a non-negative integer (a degree)")
     if k < 0:
-        raise ValueError(f"k={k} must be a non-negative integer (a degree)")
+        raise ValueError(f"{name}={k} must be a non-negative integer (a degree)")
     return k

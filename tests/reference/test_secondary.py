@@ -7,18 +7,27 @@
 * **verify.hermite.certified_coefficient / second_moment**: the core's certified tier (Arb,
   folded He_k quadrature with a Cramer tail): another algorithm with its own guarantee. Two
   certified balls of one number must overlap.
+* **verify.kernels.dual_kernel**: the core's Mehler series of its own coefficients (the dual
+  kernel's other route), and **mpmath.quad** of the 2-D Gaussian integral
+  ``E[sigma(g) sigma(rho g + sqrt(1 - rho^2) g')]`` at 30 digits (no Hermite series at all).
 """
 
 from __future__ import annotations
 
 import mpmath
 import pytest
-from flint import arb
+from flint import arb, fmpq
 
 from verify.activations import activation
 from verify.hermite import certified_coefficient, second_moment
+from verify.kernels import dual_kernel
 from verify.numbers import workprec
-from verify.secondary import logistic_hermite_coefficient, logistic_second_moment
+from verify.secondary import (
+    logistic_dual_kernel,
+    logistic_hermite_coefficient,
+    logistic_second_moment,
+    logistic_squared_coefficients,
+)
 
 SIGMOID = activation("sigmoid")
 
@@ -74,3 +83,55 @@ def test_logistic_coefficient_refuses_bad_degrees(k: object, exc: type) -> None:
 def test_logistic_coefficient_refuses_bad_digits() -> None:
     with pytest.raises(ValueError, match=r"^digits=0 must be"):
         logistic_hermite_coefficient(3, digits=0)
+
+
+def test_squared_coefficients_and_parseval_remainder() -> None:
+    c2, mass, rest = logistic_squared_coefficients(64, digits=30)
+    assert len(c2) == 65 and all(c2[d] == 0 for d in range(2, 65, 2))
+    with workprec(200):
+        for d in (0, 1, 5, 63):
+            assert c2[d].overlaps(logistic_hermite_coefficient(d, digits=30) ** 2)
+        assert mass.overlaps(second_moment(SIGMOID, digits=25))
+        assert rest.rad() == 0 and rest >= 0
+        # The remainder bound is an upper bound of sum_{d > 64} c_d^2 (core's coefficients).
+        beyond = sum((certified_coefficient(SIGMOID, d, digits=20).ball ** 2
+                      for d in range(65, 120, 2)), arb(0))
+        assert beyond.lower() <= rest.upper()
+    assert logistic_squared_coefficients(64, digits=30) is logistic_squared_coefficients(
+        64, digits=30)  # cached
+
+
+def _mpmath_kernel(num: int, den: int) -> mpmath.mpf:
+    rho = mpmath.mpf(num) / den
+    s = mpmath.sqrt(1 - rho**2)
+    with mpmath.workdps(30):
+        def inner(x: mpmath.mpf) -> mpmath.mpf:
+            return mpmath.quad(lambda y: mpmath.npdf(y) / (1 + mpmath.exp(-(rho * x + s * y))),
+                               [-mpmath.inf, 0, mpmath.inf])
+        return mpmath.quad(lambda x: mpmath.npdf(x) * inner(x) / (1 + mpmath.exp(-x)),
+                           [-mpmath.inf, 0, mpmath.inf])
+
+
+@pytest.mark.parametrize(("num", "den"), [(-1, 1), (-1, 2), (0, 1), (1, 3), (3, 4), (1, 1)])
+def test_logistic_dual_kernel_against_the_core_and_mpmath(num: int, den: int) -> None:
+    with workprec(200):
+        ours = logistic_dual_kernel(fmpq(num, den), terms=64, digits=30)
+        core, _ = dual_kernel(SIGMOID, fmpq(num, den), digits=20)
+        assert ours.overlaps(core), (ours, core)
+        if abs(num) < den:
+            assert ours.rad() < 1e-20
+            ref = arb(mpmath.nstr(_mpmath_kernel(num, den), 25))
+            assert (ours - ref).overlaps(arb(0, 1e-18)), (ours, ref)
+    if (num, den) == (1, 1):
+        assert ours.overlaps(logistic_second_moment(digits=25))
+    if (num, den) == (-1, 1):
+        assert ours.overlaps(arb(1) / 2 - logistic_second_moment(digits=25))
+
+
+def test_logistic_dual_kernel_refuses_bad_rho() -> None:
+    with pytest.raises(TypeError, match=r"^rho=0.5 must be an exact rational"):
+        logistic_dual_kernel(0.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^rho=3/2 must lie in \[-1, 1\]"):
+        logistic_dual_kernel(fmpq(3, 2))
+    with pytest.raises(ValueError, match=r"^terms=-1 must be a non-negative integer"):
+        logistic_squared_coefficients(-1)
