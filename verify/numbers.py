@@ -262,6 +262,43 @@ def span_ball(bound: arb | int | fmpq) -> arb:
     return arb(top / 2, (top / 2).upper())
 
 
+def interval_cover(lo: arb | int | fmpq, hi: arb | int | fmpq, n: int) -> list[arb]:
+    """``n`` balls whose union contains ``[lo, hi]``: piece ``i`` is centred at the midpoint of
+    the ball ``c_i = lo + (i + 1/2) w``, ``w = (hi - lo)/n``, with radius
+    ``upper(w/2) (1 + 2^-20) + rad(c_i)`` (the rounding of the centre is added, so no gap opens
+    however small ``w`` is next to ``lo``). For a proof of ``f <= g`` on an interval by
+    interval arithmetic: a certified verdict on every piece covers every point.
+
+    Guarantee: for every value of ``lo`` and ``hi`` in their balls (pi as a ball, say), every
+    point of ``[lo, hi]`` lies in some returned ball (ball arithmetic encloses ``c_i`` and
+    ``w`` for each such value). Raises TypeError for bad types and ValueError for ``n < 1``,
+    non-finite ends or ``lo > hi`` proved.
+
+    >>> pieces = interval_cover(0, 1, 4)
+    >>> len(pieces), pieces[0].contains(0), pieces[-1].contains(1)
+    (4, True, True)
+    """
+    for name, end in (("lo", lo), ("hi", hi)):
+        if isinstance(end, bool) or not isinstance(end, arb | int | fmpq):
+            raise TypeError(f"{name}={end!r} must be an arb ball or an exact rational")
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"n={n!r} must be an integer >= 1")
+    if n < 1:
+        raise ValueError(f"n={n} must be >= 1")
+    a, b = arb(lo), arb(hi)
+    if not (a.is_finite() and b.is_finite()):
+        raise ValueError(f"lo={lo} and hi={hi} must be finite")
+    if a > b:
+        raise ValueError(f"lo={lo} must be <= hi={hi}")
+    width = (b - a) / n
+    half = arb((width / 2).upper()) * (1 + arb(2) ** -20)
+    out = []
+    for i in range(n):
+        centre = a + (i + arb(1) / 2) * width
+        out.append(arb(centre.mid(), arb(half + arb(centre.rad())).upper()))
+    return out
+
+
 class ExactValue:
     """An exact real number ``(q_1 B_1 + ... + q_n B_n) / sqrt(k!)``.
 

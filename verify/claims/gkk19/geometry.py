@@ -21,7 +21,7 @@ from verify.claims.gkk19.parseval import relu_series, series_terms
 from verify.hermite import second_moment
 from verify.measures import gaussian
 from verify.montecarlo import estimate
-from verify.numbers import workprec
+from verify.numbers import interval_cover, workprec
 
 # ---------------------------------------------------------------------------------------------
 # B15
@@ -188,13 +188,6 @@ def _g_ball(theta: arb) -> arb:
     return 1 - (theta.sin() + (arb.pi() - theta) * theta.cos()) / arb.pi()
 
 
-def _cover(lo: arb, hi: arb, n: int) -> list[arb]:
-    """``n`` balls covering ``[lo, hi]`` (each widened by 2^-20 of its radius)."""
-    width = (hi - lo) / n
-    return [arb((lo + (i + arb(1) / 2) * width).mid(), (width / 2).upper() * (1 + arb(2) ** -20))
-            for i in range(n)]
-
-
 @claim("B18", paper=PAPER, where="unknown ([derived])",
        statement=r"\frac{\theta^2}{\pi^2}\le g(\theta)\le\frac{\theta^2}2\ \text{on }[0,\pi];\ "
                  r"g(\theta)\le2(1-\cos\theta)\le\theta^2",
@@ -215,7 +208,7 @@ def _b18(p: Profile, *, low: sp.Expr) -> CheckResult:
         c = const(low)
         pi = arb.pi()
         zero = arb(0)
-        for th in _cover(arb(1), pi, n):
+        for th in interval_cover(arb(1), pi, n):
             g = _g_ball(th)
             at = th.mid().str(5)
             cases.append(le(f"g <= theta^2/2 at {at}", g, th * th / 2,
@@ -224,12 +217,12 @@ def _b18(p: Profile, *, low: sp.Expr) -> CheckResult:
                             method="interval arithmetic"))
             cases.append(le(f"2(1 - cos) <= theta^2 at {at}", 2 * (1 - th.cos()), th * th,
                             method="interval arithmetic"))
-        for th in _cover(arb(1), pi - 1, n):
+        for th in interval_cover(arb(1), pi - 1, n):
             cases.append(le(f"c theta^2 <= g at {th.mid().str(5)}", c * th * th, _g_ball(th),
                             method="interval arithmetic"))
         # [0, 1]: g >= theta^2/2 - theta^3/(3 pi) - theta^4/24 (1 - cos >= t^2/2 - t^4/24,
         # sin - t cos <= t^3/3), so g - c t^2 >= t^2 (1/2 - c - t/(3 pi) - t^2/24)
-        for th in _cover(zero, arb(1), n // 4):
+        for th in interval_cover(zero, arb(1), n // 4):
             bracket = arb(1) / 2 - c - th / (3 * pi) - th * th / 24
             cases.append(le(f"endpoint 0: bracket >= 0 at {th.mid().str(5)}", zero, bracket,
                             method="proved expansion + intervals"))
@@ -238,7 +231,7 @@ def _b18(p: Profile, *, low: sp.Expr) -> CheckResult:
         constant = sp.simplify(1 - low * sp.pi**2)
         cases.append(decide.exact_equal("g(pi) - c pi^2 >= 0: constant term",
                                         sp.Max(constant, 0), constant, method="SymPy"))
-        for e in _cover(zero, arb(1), n // 4):
+        for e in interval_cover(zero, arb(1), n // 4):
             bracket = 2 * c * pi - c * e - e * e / (3 * pi)
             cases.append(le(f"endpoint pi: bracket >= 0 at e = {e.mid().str(5)}", zero, bracket,
                             method="proved expansion + intervals"))
