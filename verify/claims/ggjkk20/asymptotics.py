@@ -43,7 +43,7 @@ def _a17_run(p: Profile, denominator_factor: int) -> CheckResult:
         cases.append(exact_equal(f"k={k}: 4^k k!/k^k c_k^2 = 4^k ((k-3)!!)^2/(2 pi k^k)", lhs, rhs,
                                  method="exact c_k (jump formula) vs closed form"))
     ks = [k for k in range(4, p.k_max + 1, 2)] + [64, 128, 256, 1024]
-    with workprec(p.bits(extra=113)):  # 200 bits at 20 digits, as before
+    with workprec(p.bits(extra=113)):  # >= 200 bits: C(200, 100) < 2^197 is held exactly
         for k in ks:
             value = arb(4) ** k * arb(S.double_factorial(k - 3)) ** 2 / (
                 2 * arb.pi() * arb(k) ** k)
@@ -87,7 +87,7 @@ def _a18_run(p: Profile, with_e: bool) -> CheckResult:
     bad: list[tuple[int, int]] = []
     undecided: list[tuple[int, int]] = []
     factor_bad: list[tuple[int, int]] = []
-    with workprec(p.bits(extra=113)):  # 200 bits at 20 digits, as before
+    with workprec(p.bits(extra=113)):  # >= 200 bits: C(200, 100) < 2^197 is held exactly
         e = arb(1).exp()
         for n in range(1, top + 1):
             for k in range(1, n + 1):
@@ -111,7 +111,7 @@ def _a18_run(p: Profile, with_e: bool) -> CheckResult:
              CheckResult(Verdict.VERIFIED if not factor_bad else Verdict.REFUTED, Strength.EXACT,
                          f"each factor (n-i)/(k-i) >= n/k, k <= n <= {top}", "integer arithmetic",
                          {"first_failures": str(factor_bad[:3])})]
-    with workprec(p.bits(extra=113)):  # 200 bits at 20 digits, as before
+    with workprec(p.bits(extra=113)):  # >= 200 bits: C(200, 100) < 2^197 is held exactly
         for m, printed in ((10, "7.8"), (20, "16.9")):
             n = 2**m
             lg = arb(math.comb(n, m)).log() / arb(n).log()

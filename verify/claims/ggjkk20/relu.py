@@ -54,7 +54,7 @@ def _a6_run(p: Profile, variant: str) -> CheckResult:
             closed = (sp.sqrt(1 - r0**2) + sp.acos(r0) * r0) / (2 * sp.pi)
         cases.append(exact_equal(f"K({r0}) exactly", closed, want,
                                  method="closed form vs c_0^2 / Parseval / relu(g)relu(-g) = 0"))
-    return all_of(f"A6 on the grid of {len(p.rhos)} values of rho in [-1, 1] (to 1e-20 for "
+    return all_of(f"A6 on the grid of {len(p.rhos)} values of rho in [-1, 1] (to 1e-{p.digits} for "
                   "|rho| < 1, to the proved Parseval tail at |rho| = 1) and exactly at 0, +-1",
                   "series vs closed form", cases)
 
