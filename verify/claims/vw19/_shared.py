@@ -131,6 +131,14 @@ def _t_expect(F: fmpq_mpoly, n: int) -> fmpq_poly:
 Integrand = Callable[[acb, bool], acb]
 
 
+def _power_basis_bits(p: fmpq_poly) -> int:
+    """Guard bits for evaluating ``p`` in its power basis on the unit disc: ``log2 sum |c_i|``
+    (the cancellation against values of size ~1; Chebyshev ``T_12^2`` loses ~22 bits). Used
+    only to choose a working precision, never in a verdict."""
+    total = sum((abs(c) for c in p.coeffs()), fmpq(0))
+    return max(0, math.ceil(math.log2(float(total)))) if total > 1 else 0
+
+
 def _poly_acb(p: fmpq_poly) -> Integrand:
     cs = p.coeffs()
 

@@ -253,8 +253,6 @@ def c6b_wrong_area(p: Profile) -> CheckResult:
     return _c6b_check(p, lambda l_deg: sp.Integer(2 * l_deg + 1) / (2 * sp.pi), "(2l+1)/(2 pi)")
 
 
-
-
 # =============================================================================================
 # C8 -- zonal correlation.
 
@@ -311,8 +309,6 @@ def c8(p: Profile) -> CheckResult:
             r"\mathbb E_x[P_{j,n}(u\cdot x)P_{k,n}(v\cdot x)]=\delta_{jk}P_{k,n}(u\cdot v)")
 def c8_no_dimension(p: Profile) -> CheckResult:
     return _c8_check(p, lambda n, k: fmpq(1), "1")
-
-
 
 
 # =============================================================================================
@@ -401,8 +397,6 @@ def c12(p: Profile) -> CheckResult:
 @c12.planted("physicists' H_k for He_k", r"\lim_{n\to\infty}n^{k/2}P_{k,n}(t/\sqrt n)=H_k(t)")
 def c12_physicists(p: Profile) -> CheckResult:
     return _c12_check(p, lambda k: [fmpq(c) for c in O.hermite_phys_poly(k).coeffs()], "H_k")
-
-
 
 
 # =============================================================================================

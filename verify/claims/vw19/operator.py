@@ -117,8 +117,6 @@ def c15_not_squared(p: Profile) -> CheckResult:
     return _c15_check(p, 1)
 
 
-
-
 # =============================================================================================
 # C18 -- population GD on the output layer in the infinite-width limit.
 
@@ -157,8 +155,6 @@ def c18(p: Profile) -> CheckResult:
              r"\Pi_kr_t=(1-\eta c_k)^t\Pi_kr_0")
 def c18_linear(p: Profile) -> CheckResult:
     return _c18_check(p, 1)
-
-
 
 
 # =============================================================================================

@@ -175,8 +175,6 @@ def c10_wrong(p: Profile) -> CheckResult:
     return _c10_check(p, lambda n: fmpq(1, n), "1/n")
 
 
-
-
 # =============================================================================================
 # C21 -- ReLU Hermite coefficients.
 

@@ -35,6 +35,7 @@ from ._shared import (
     _one,
     _pair_moment,
     _poly_acb,
+    _power_basis_bits,
     _q,
 )
 
@@ -192,14 +193,14 @@ def _c4_check(p: Profile, poly: Callable[[int, int], fmpq_poly], label: str) -> 
                                      f"E[P_j P_k] = [j=k]/N(n,k) for j, k <= {k_exact}, n={n}",
                                      "exact moments E t^m (fmpq)", {"pairs": (k_exact + 1) *
                                                                     (k_exact + 2) // 2}))
-        with workprec(p.prec_bits):
-            for j in range(k_cert + 1):
-                for k in range(j, k_cert + 1, 2):
-                    f = _poly_acb(polys[j] * polys[k])
+        for j in range(k_cert + 1):
+            for k in range(j, k_cert + 1, 2):
+                prod = polys[j] * polys[k]
+                with workprec(p.bits(extra=_power_basis_bits(prod))):
                     want_b = arb(1) / harmonic_dimension(n, k) if j == k else arb(0)
                     cases.append(ball_equal(f"E[P_{j} P_{k}] = [j=k]/N, n={n} ({label})",
-                                            M.sphere_expectation_acb(f, n), want_b,
-                                            method="acb.integral in u = asin t",
+                                            M.sphere_expectation_acb(_poly_acb(prod), n),
+                                            want_b, method="acb.integral in u = asin t",
                                             digits=p.digits))
     return all_of(f"C4 for n in {_dims(p)}: exact j,k <= {k_exact}, certified j,k <= {k_cert}",
                   "exact moments and certified integrals", cases)

@@ -34,6 +34,7 @@ from ._shared import (
     _dims,
     _monomials,
     _poly_acb,
+    _power_basis_bits,
     _q,
     _qstr,
     _rational_sphere_point,
@@ -165,8 +166,6 @@ def c17_linear(p: Profile) -> CheckResult:
     return _c17_check(p, lambda tau: 1 / tau, "1/tau")
 
 
-
-
 # =============================================================================================
 # C23 -- the small-argument bound.
 
@@ -285,12 +284,13 @@ def _c24_check(p: Profile, claimed: Callable[[int, int], fmpq], label: str) -> C
                                  f"E_u P_k(<u,v>)^2 = {label} for k <= {p.k_max}, n={n}",
                                  "exact moments, two routes",
                                  {"first_failure": bad[0]} if bad else {}))
-        with workprec(p.prec_bits):
-            for k in range(0, k_cert + 1, 2):
-                pf = _poly_acb(_P(k, n) * _P(k, n))
+        for k in range(0, k_cert + 1, 2):
+            square = _P(k, n) * _P(k, n)
+            with workprec(p.bits(extra=_power_basis_bits(square))):
                 cases.append(ball_equal(f"Arb: E P_{k}(t)^2 = {label}, n={n}",
-                                        M.sphere_expectation_acb(pf, n), arb(claimed(n, k)),
-                                        method="acb.integral", digits=p.digits))
+                                        M.sphere_expectation_acb(_poly_acb(square), n),
+                                        arb(claimed(n, k)), method="acb.integral",
+                                        digits=p.digits))
     with workprec(p.prec_bits):
         for (n, k), text in _C24_TABLE.items():
             cases.append(decide.rounded_decimal(f"N({n},{k})^(-1/2) = {text} to the printed "
