@@ -21,6 +21,7 @@ True True
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from fractions import Fraction
@@ -260,6 +261,20 @@ def dawson_sympy(z: sp.Expr) -> sp.Expr:
     return sp.sqrt(sp.pi) / 2 * sp.exp(-z**2) * sp.erfi(z)
 
 
+#: :func:`dawson_over_z` refuses ``|z|^2`` at or above this (its series needs ~2|z|^2 terms).
+DAWSON_SERIES_MAX_R = 4096
+
+
+@functools.lru_cache(maxsize=64)
+def _dawson_series_coefficients(n: int) -> tuple[fmpq, ...]:
+    """``c_0..c_n`` of ``F(z)/z = sum c_i z^{2i}``: ``c_0 = 1``, ``c_{i+1} = -2 c_i/(2i+3)``."""
+    coeffs, c = [], fmpq(1)
+    for i in range(n + 1):
+        coeffs.append(c)
+        c = c * fmpq(-2, 2 * i + 3)
+    return tuple(coeffs)
+
+
 def dawson_over_z(z: Number) -> acb:
     """``F(z)/z = 1F1(1; 3/2; -z^2) = sum_n (-2)^n z^{2n}/(2n+1)!!`` (an entire function; 1 at
     z = 0), by the series with a proved tail: with ``r = |z|^2``, ``|t_{n+1}/t_n| = 2r/(2n+3)``,
@@ -275,9 +290,12 @@ def dawson_over_z(z: Number) -> acb:
     b = acb(_ball(z, "z"))
     w = b * b
     r = abs(w).upper()
-    rf = float(r) if r < arb(2) ** 1000 else math.inf
+    rf = float(r) if r < DAWSON_SERIES_MAX_R else math.inf
     if not math.isfinite(rf):
-        raise ValueError(f"z={z} is too large for the series; use dawson")
+        # about 2|z|^2 terms are needed: a wide ball (as acb.integral probes) would take
+        # unbounded time and memory
+        raise ValueError(f"z={z} is too large for the series (|z|^2 must be below "
+                         f"{DAWSON_SERIES_MAX_R}); use dawson")
     target = -(ctx.prec + 10) * math.log(2)
     # smallest N with 2r/(2N+3) <= 1/2 and log(|c_N| r^N) < target (|c_N| = 2^N/(2N+1)!!)
     n, log_t = 0, 0.0
@@ -286,12 +304,10 @@ def dawson_over_z(z: Number) -> acb:
         log_t += math.log(2 * rf / (2 * n + 1)) if rf > 0 else -math.inf
         if rf == 0:
             break
-    coeffs, c = [], fmpq(1)
-    for i in range(n):
-        coeffs.append(c)
-        c = c * fmpq(-2, 2 * i + 3)
+    coeffs = _dawson_series_coefficients(n)
+    c = coeffs[n]
     total = acb(0)
-    for q in reversed(coeffs):
+    for q in reversed(coeffs[:n]):
         total = total * w + arb(q)
     if rf == 0:
         return total if n else acb(1)

@@ -224,3 +224,11 @@ def test_landau_constant_vs_mpmath():
 def test_validation(call, exc, msg):
     with pytest.raises(exc, match=msg):
         call()
+
+
+def test_dawson_series_refuses_a_huge_argument_instead_of_exhausting_memory() -> None:
+    from verify import special
+
+    with pytest.raises(ValueError, match="too large for the series"):
+        special.dawson_over_z(acb(0, 0) + acb(arb(0, 100), arb(0, 100)))  # |z|^2 up to 2e4
+    assert special.dawson_over_z(arb(3)).overlaps(special.dawson(arb(3)) / 3)
