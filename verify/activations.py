@@ -149,14 +149,18 @@ class Activation:
 def _lambdify(expr: sp.Expr) -> Callable[[np.ndarray], np.ndarray]:
     # The expression was built from a whitelist by expressions.parse, so the code lambdify
     # prints and compiles contains only numpy/scipy calls of known functions. SciPy is imported
-    # here, when a float evaluator is first needed: exact commands never pay for it.
-    import scipy.special
-
+    # only for erf/erfc, when such a float evaluator is first needed: exact commands and the
+    # other activations never pay for it (about 0.2 s).
     u = sp.Wild("u")
     softplus = sp.Function("logaddexp0")
     stable = expr.replace(sp.log(1 + sp.exp(u)), softplus(u))  # no overflow at large x
+    special: dict[str, Any] = {}
+    if stable.has(sp.erf, sp.erfc):
+        import scipy.special
+
+        special = {"erf": scipy.special.erf, "erfc": scipy.special.erfc}
     modules: list[Any] = [
-        {"erf": scipy.special.erf, "erfc": scipy.special.erfc,
+        {**special,
          "Heaviside": lambda t, h0=0.5: np.heaviside(t, 0.5),
          "logaddexp0": lambda t: np.logaddexp(0.0, t),
          # elementwise, any number of arguments (SymPy's printer builds slow tuple reductions)
