@@ -806,17 +806,19 @@ def drive(k_values: Sequence[int], digits: int, attempts: int, estimate: Sequenc
     """The precision driver shared by both tiers.
 
     ``run(max_degree, log_tol, prec)`` makes one pass; ``estimate[k]`` steers the first one
-    (a magnitude guess of ``|c_k|``, never trusted). Each attempt plans for absolute error
-    ``10**-digits * m_k / 8`` with ``m_k`` the current magnitude estimate; a ball that misses
-    its digits gets ``m_k = |mid|/2`` (ball away from 0) or ``m_k * 1e-8`` and more bits next
-    time. ``fixed_tail``: the passes' tail bound cannot shrink (an explicit cut-off), so a
-    degree whose tail alone exceeds ``10**-digits`` times its ball's largest modulus is not
+    (a guess of ``log |c_k|``, natural log, never trusted). Each attempt plans for absolute
+    error ``10**-digits * m_k / 8`` with ``m_k`` the current magnitude estimate (kept as a
+    log: any exponent); a ball that misses its digits gets ``m_k = |mid|/2`` (ball away from
+    0) or ``m_k * 1e-8`` (or half a precise quadrature sum) and more bits next time.
+    ``fixed_tail``: the passes' tail bound cannot shrink (an explicit cut-off), so a degree
+    whose tail alone exceeds ``10**-digits`` times its ball's largest modulus is not
     retried (no pass could meet the digits). Returns the last finite ball per k, whether it
     met ``digits`` (:func:`verify.numbers.meets_digits`), and a method string
     (``describe(pass)``, or the default).
     """
     todo = sorted(set(k_values))
-    mags = {k: max(float(estimate[k]), 1e-300) for k in todo}
+    logm = {k: max(float(estimate[k]), -_LOG_FLOOR) for k in todo}
+    ln8, ln10 = math.log(8), math.log(10)
     balls: dict[int, arb] = {}
     met: dict[int, bool] = {}
     how: dict[int, str] = {}
@@ -827,7 +829,7 @@ def drive(k_values: Sequence[int], digits: int, attempts: int, estimate: Sequenc
         top = max(todo)
         wanted = set(todo)
         # degrees not asked for (symmetry zeros, met ones) get a loose tolerance: no nodes
-        log_tol = [(-digits * math.log(10) + math.log(mags[k] / 8) - 6.0 * attempt)
+        log_tol = [(-digits * ln10 + logm[k] - ln8 - 6.0 * attempt)
                    if k in wanted else 50.0 for k in range(top + 1)]
         lowest = min(log_tol[k] for k in todo)
         # the bits of the smallest absolute tolerance, the recurrence's known loss and the
@@ -854,20 +856,20 @@ def drive(k_values: Sequence[int], digits: int, attempts: int, estimate: Sequenc
                 continue  # the fixed tail alone is wider than the digits allow: give up on k
             still.append(k)
             if ball.is_finite() and not ball.contains(0):
-                mags[k] = min(mags[k], abs(float(ball.mid())) / 2)
+                logm[k] = min(logm[k], _ln_abs(ball.mid()) - math.log(2))
             else:
                 # a precise quadrature sum is a good guess of the size even when the
                 # error bound is loose (a guess only: it steers the next plan)
                 quad_sum = result.sums[k]
-                guess = mags[k] * 1e-8
+                guess = logm[k] - 8 * ln10
                 if quad_sum.is_finite() and 100 * quad_sum.rad() < abs(quad_sum.mid()):
-                    guess = min(guess, abs(float(quad_sum.mid())) / 2)
-                mags[k] = max(guess, 1e-300)
-            sum_rad = float(result.sums[k].rad()) if result.sums[k].is_finite() else math.inf
-            if not math.isfinite(sum_rad):  # a NaN/infinite sum: many more bits
+                    guess = min(guess, _ln_abs(quad_sum.mid()) - math.log(2))
+                logm[k] = max(guess, -_LOG_FLOOR)
+            quad_sum = result.sums[k]
+            if not quad_sum.is_finite():  # a NaN/infinite sum: many more bits
                 worst_arith = max(worst_arith, prec / 2)
-            elif sum_rad > 0:  # the sum's own radius above a quarter of its tolerance
-                gap = math.log2(sum_rad) - log_tol[k] / math.log(2)  # log2(radius/target)
+            elif quad_sum.rad() > 0:  # the sum's own radius above a quarter of its tolerance
+                gap = (_ln_abs(arb(quad_sum.rad())) - log_tol[k]) / math.log(2)  # log2(rad/tol)
                 if gap > -2:
                     worst_arith = max(worst_arith, min(gap + 8, float(prec)))
         extra += int(worst_arith) + (16 if still else 0)
@@ -887,19 +889,22 @@ def tail_dominates(tail: arb, ball: arb, digits: int) -> bool:
         return bool(tail > arb(10) ** (-digits) * arb(abs(ball).upper()))
 
 
-def _magnitudes(values: np.ndarray, forced: set[int]) -> list[float]:
-    """A guess of ``|c_k|`` from float values (reliable above ~1e-12 of the largest): beyond
-    the last reliable degree, extrapolate ``log|c_k|`` linearly in ``sqrt k`` (a guess only)."""
+def _log_magnitudes(values: np.ndarray, forced: set[int]) -> list[float]:
+    """A guess of ``log |c_k|`` from float values (reliable above ~1e-12 of the largest):
+    beyond the last reliable degree, extrapolate ``log|c_k|`` linearly in ``sqrt k`` or in k
+    (a guess only). Natural logs, any size: a coefficient far below the double range (sigmoid
+    a_300 at d = 1000 is ~1e-900) gets its guess too."""
     vals = np.abs(np.asarray(values, dtype=float))
     scale = max(float(np.max(vals)) if len(vals) else 1.0, 1e-300)
+    floor = math.log(1e-12 * max(scale, 1))
     good = [k for k in range(len(vals)) if k not in forced and vals[k] > 1e-12 * max(scale, 1)]
-    out = [float(v) for v in vals]
+    out = [math.log(v) if v > 0 else floor for v in vals]
     tail = [k for k in good if k >= 2][-12:]
 
     def model(k: float) -> float:
         return icpt + slope * (math.sqrt(k) if root else k)
 
-    root, slope, icpt = True, -3.0, math.log(1e-12 * max(scale, 1))
+    root, slope, icpt = True, -3.0, floor
     if len(tail) >= 3:
         ys = np.log(vals[tail])
         fits = []
@@ -913,9 +918,20 @@ def _magnitudes(values: np.ndarray, forced: set[int]) -> list[float]:
     last = good[-1] if good else -1
     for k in range(len(vals)):
         if k > last or vals[k] <= 1e-12 * max(scale, 1):
-            guess = math.exp(max(min(model(k), 700.0), -690.0)) * 1e-3
-            out[k] = max(min(guess, 1e-12 * max(scale, 1)), 1e-300)
+            out[k] = max(min(model(k) + math.log(1e-3), floor), -_LOG_FLOOR)
     return out
+
+
+#: The smallest ``log |c_k|`` the driver plans for (e^-10^6: far below any reachable ball).
+_LOG_FLOOR = 1e6
+
+
+def _ln_abs(x: arb) -> float:
+    """``log |x|`` as a float for a finite ball of any exponent (``-inf`` for an exact 0)."""
+    if x == 0:
+        return -math.inf
+    with workprec(64):
+        return float(abs(x).log().mid())
 
 
 def _check_degrees(degrees: Sequence[int] | None, max_degree: int) -> list[int]:
@@ -983,7 +999,7 @@ def gaussian_coefficients(act: Activation | str, max_degree: int, *, digits: int
         est = float_coefficients(act, max_degree)
     except (ValueError, TypeError, ArithmeticError):  # only steers the plan: never trusted
         est = np.ones(max_degree + 1)
-    mags = _magnitudes(est, {k for k in range(max_degree + 1)
+    mags = _log_magnitudes(est, {k for k in range(max_degree + 1)
                              if symmetry_zero(act, k) is not None})
 
     def run(top: int, log_tol: list[float], prec: int) -> EnginePass:
@@ -1041,7 +1057,7 @@ def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: ob
         est = gegenbauer_float(act, max_degree, d=d, r=radius)
     except (ValueError, TypeError, ArithmeticError):  # only steers the plan: never trusted
         est = np.ones(max_degree + 1)
-    mags = _magnitudes(est, {k for k in range(max_degree + 1)
+    mags = _log_magnitudes(est, {k for k in range(max_degree + 1)
                              if symmetry_zero(act, k) is not None})
 
     def run(top: int, log_tol: list[float], prec: int) -> EnginePass:

@@ -273,3 +273,16 @@ def test_integer_powers_of_balls_around_zero_stay_finite() -> None:
     assert c0.met and c0.method.startswith(ENGINE)
     with workprec(300):
         assert c0.ball.overlaps(second_moment(activation("gelu"), digits=35))
+
+
+def test_coefficients_below_the_double_range_meet_their_digits() -> None:
+    """Sigmoid on S^999: a_k falls below 1e-308 near k = 200 (a_261 ~ 5e-421). The driver's
+    magnitudes are logs, so the plan reaches them (it crashed with 'math domain error' when
+    |mid|/2 underflowed to 0.0 in doubles); each ball meets 15 digits and the odd ones
+    exclude 0 (the values themselves are checked at lower k above: the acb method needs
+    ~20 s at k = 261)."""
+    row = gegenbauer_coefficients("sigmoid", 261, d=1000, digits=15, tier="certified")
+    assert all(c.met for c in row)
+    with workprec(2000):
+        assert abs(row[261].ball) < arb("1e-400") and not row[261].ball.contains(0)
+        assert abs(row[221].ball) > abs(row[261].ball) * arb(10) ** 40  # still decaying
