@@ -11,7 +11,10 @@ into the other.
   the same Fourier integral;
 * :func:`logistic_squared_coefficients` and :func:`logistic_dual_kernel` -- ``c_d^2`` with
   Parseval's remainder, and the dual kernel ``K(rho) = sum c_d^2 rho^d`` with its proved tail,
-  from those coefficients (the core's kernel uses its own quadrature coefficients).
+  from those coefficients (the core's kernel uses its own quadrature coefficients);
+* :func:`relu_squared_coefficients` and :func:`relu_kernel_series` -- ReLU's ``c_d^2`` by the
+  two-term recurrence of ggjkk20 A7 (exact rationals times ``1/pi``; the core uses the jump
+  formula), and its Mehler series with Parseval's tail (the core uses the closed form).
 
 Convention: probabilists' Hermite polynomials, ``h_k = He_k/sqrt(k!)`` orthonormal under
 ``N(0, 1)``, ``c_k = E[sigma(g) h_k(g)]`` (proofs_notes/conventions.md).
@@ -22,12 +25,12 @@ from __future__ import annotations
 import functools
 import math
 
-from flint import acb, arb, fmpq
+from flint import acb, arb, ctx, fmpq
 
 from .numbers import bits_for_digits, check_digits, workprec
 
 __all__ = ["logistic_dual_kernel", "logistic_hermite_coefficient", "logistic_second_moment",
-           "logistic_squared_coefficients"]
+           "logistic_squared_coefficients", "relu_kernel_series", "relu_squared_coefficients"]
 
 #: Working precision is raised at most to this many bits before the ball is returned as is.
 _MAX_BITS = 2000
@@ -169,6 +172,78 @@ def logistic_dual_kernel(rho: fmpq | int, *, terms: int = 64, digits: int = 20) 
         total += v * power
         power *= ball
     return total + arb(0, (abs(power) * rest).upper())
+
+
+def relu_squared_coefficients(n_terms: int) -> tuple[arb, ...]:
+    r"""``(c_0^2, ..., c_N^2)`` of ``relu(x) = max(x, 0)``, ``N = n_terms``, by a recurrence.
+
+    Definition: ``c_d = E[relu(g) He_d(g)]/sqrt(d!)``. Values: ``c_0^2 = 1/(2 pi)``,
+    ``c_1^2 = 1/4``, ``c_d^2 = 0`` for odd ``d >= 3``, ``c_2^2 = 1/(4 pi)`` and
+    ``c_{d+2}^2 = c_d^2 (d-1)^2/((d+1)(d+2))`` for even ``d >= 2`` (from
+    ``c_d = (-1)^{d/2-1} (d-3)!!/sqrt(2 pi d!)``, ggjkk20 A7: Stein's identity with
+    ``relu'' = delta_0``). The rational factors are exact (fmpq); only ``1/pi`` is a ball.
+
+    Guarantee: balls at the working precision that contain the values; cached per
+    ``(n_terms, working precision)``.
+
+    Raises: TypeError / ValueError for an ``n_terms`` that is not a non-negative int.
+
+    >>> c2 = relu_squared_coefficients(6)
+    >>> c2[1] == arb(1) / 4, c2[3] == 0, c2[6].overlaps(arb(1) / (160 * arb.pi()))
+    (True, True, True)
+    """
+    return _relu_squared(_degree(n_terms, "n_terms"), ctx.prec)
+
+
+@functools.cache
+def _relu_squared(n_terms: int, prec: int) -> tuple[arb, ...]:
+    with workprec(prec):
+        inv_pi = 1 / arb.pi()
+        out = [inv_pi / 2, arb(1) / 4]
+        q = fmpq(1, 4)
+        for d in range(2, n_terms + 1):
+            if d % 2:
+                out.append(arb(0))
+                continue
+            if d > 2:
+                q = q * fmpq((d - 3) ** 2, (d - 1) * d)
+            out.append(arb(q) * inv_pi)
+        return tuple(out[: n_terms + 1])
+
+
+def relu_kernel_series(rho: fmpq | int, n_terms: int) -> tuple[arb, arb]:
+    r"""ReLU's dual kernel ``K(rho) = sum_d c_d^2 rho^d`` by its Mehler series, with a proved
+    tail: ``(ball, tail bound)``.
+
+    Definition: ``K(rho) = E[relu(g) relu(g')]`` for standard normals of correlation ``rho``
+    (closed form ``(sqrt(1 - rho^2) + (pi - arccos rho) rho)/(2 pi)``, which this function
+    does not use).
+
+    Guarantee: the partial sum to ``N = n_terms`` of :func:`relu_squared_coefficients` plus
+    ``[-T, T]`` with ``T = |rho|^{N+1} R_N`` an upper bound of the tail, ``R_N = 1/2 -
+    sum_{d <= N} c_d^2`` (Parseval: ``E relu^2 = 1/2``, ``R_N >= 0``); the ball contains
+    ``K(rho)`` for ``|rho| <= 1``. At the working precision.
+
+    Raises: TypeError for a ``rho`` that is not an exact rational, ValueError for
+    ``|rho| > 1`` or a bad ``n_terms``.
+
+    >>> value, tail = relu_kernel_series(fmpq(0), 4)
+    >>> value.overlaps(1 / (2 * arb.pi())), tail == 0
+    (True, True)
+    """
+    if isinstance(rho, bool) or not isinstance(rho, int | fmpq):
+        raise TypeError(f"rho={rho!r} must be an exact rational (int or fmpq)")
+    r = fmpq(rho)
+    if abs(r) > 1:
+        raise ValueError(f"rho={r} must lie in [-1, 1]")
+    c2 = relu_squared_coefficients(n_terms)
+    ball, power, total, rest = arb(r), arb(1), arb(0), arb(1) / 2
+    for v in c2:
+        total += v * power
+        rest -= v
+        power *= ball
+    tail = arb((abs(power) * rest.nonnegative_part()).upper())
+    return total + arb(0, tail.upper()), tail
 
 
 def _fourier_integral(k: int, length: float, prec: int) -> arb:

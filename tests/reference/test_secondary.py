@@ -7,6 +7,9 @@
 * **verify.hermite.certified_coefficient / second_moment**: the core's certified tier (Arb,
   folded He_k quadrature with a Cramer tail): another algorithm with its own guarantee. Two
   certified balls of one number must overlap.
+* **ReLU**: the core's exact coefficients (``verify.hermite.exact_coefficients``, the jump
+  formula) and closed-form kernel (``verify.kernels.kernel_closed_form``), and
+  ``S.double_factorial`` in ``(d-3)!!^2/(2 pi d!)``.
 * **verify.kernels.dual_kernel**: the core's Mehler series of its own coefficients (the dual
   kernel's other route), and **mpmath.quad** of the 2-D Gaussian integral
   ``E[sigma(g) sigma(rho g + sqrt(1 - rho^2) g')]`` at 30 digits (no Hermite series at all).
@@ -16,20 +19,26 @@ from __future__ import annotations
 
 import mpmath
 import pytest
+import sympy as sp
 from flint import arb, fmpq
 
+from verify import special as S
 from verify.activations import activation
-from verify.hermite import certified_coefficient, second_moment
-from verify.kernels import dual_kernel
+from verify.expressions import SYMBOLS, arb_value
+from verify.hermite import certified_coefficient, exact_coefficients, second_moment
+from verify.kernels import dual_kernel, kernel_closed_form
 from verify.numbers import workprec
 from verify.secondary import (
     logistic_dual_kernel,
     logistic_hermite_coefficient,
     logistic_second_moment,
     logistic_squared_coefficients,
+    relu_kernel_series,
+    relu_squared_coefficients,
 )
 
 SIGMOID = activation("sigmoid")
+RELU = activation("relu")
 
 
 def _mpmath_coefficient(k: int) -> str:
@@ -135,3 +144,40 @@ def test_logistic_dual_kernel_refuses_bad_rho() -> None:
         logistic_dual_kernel(fmpq(3, 2))
     with pytest.raises(ValueError, match=r"^terms=-1 must be a non-negative integer"):
         logistic_squared_coefficients(-1)
+
+
+def test_relu_squared_coefficients_against_the_jump_formula() -> None:
+    exact = exact_coefficients(RELU, 40)
+    with workprec(200):
+        c2 = relu_squared_coefficients(40)
+        assert len(c2) == 41
+        for d in range(41):
+            assert c2[d].overlaps(exact[d].ball() ** 2), d
+            if d >= 2 and d % 2 == 0:
+                closed = arb(S.double_factorial(d - 3)) ** 2 / (2 * arb.pi() * arb.fac_ui(d))
+                assert c2[d].overlaps(closed)
+        assert all(c2[d] == 0 for d in range(3, 41, 2))
+        assert c2[40].rad() < 1e-55 * abs(c2[40])  # cached per precision: 200-bit balls
+    with workprec(60):
+        assert relu_squared_coefficients(40)[40].rad() > 1e-25 * abs(c2[40])
+
+
+@pytest.mark.parametrize(("num", "den"), [(-1, 1), (-3, 4), (0, 1), (1, 3), (1, 1)])
+def test_relu_kernel_series_contains_the_closed_form(num: int, den: int) -> None:
+    n = 20000 if abs(num) == den else 400
+    with workprec(200):
+        value, tail = relu_kernel_series(fmpq(num, den), n)
+        closed = arb_value(kernel_closed_form(RELU).subs(SYMBOLS["rho"], sp.Rational(num, den)))
+        assert value.overlaps(closed), (value, closed)
+        core, _ = dual_kernel(RELU, fmpq(num, den), digits=20)
+        assert value.overlaps(core)
+        assert tail >= 0 and (tail < 1e-40 if abs(num) < den else tail < 1e-6)
+
+
+def test_relu_series_refuses_bad_arguments() -> None:
+    with pytest.raises(TypeError, match=r"^rho=0.5 must be an exact rational"):
+        relu_kernel_series(0.5, 10)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^rho=-2 must lie in"):
+        relu_kernel_series(-2, 10)
+    with pytest.raises(ValueError, match=r"^n_terms=-1 must be a non-negative integer"):
+        relu_squared_coefficients(-1)

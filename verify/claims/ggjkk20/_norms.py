@@ -3,7 +3,8 @@ the dual-kernel form (A5), the Hermite form (A4) and the ReLU kernel series (A6)
 
 Which numbers each form uses, so that the two never share a computed value:
 
-* ReLU: ``c_d^2`` from A7's exact recurrence (:func:`_relu_c2`) in the Hermite form; the
+* ReLU: ``c_d^2`` from A7's exact recurrence (:func:`verify.secondary.relu_squared_coefficients`)
+  in the Hermite form and in A6's series; the
   core's closed-form arc-cosine kernel (:func:`verify.kernels.kernel_closed_form`) in the dual
   form.
 * sigmoid: ``c_d`` from the Fourier integral (:mod:`verify.secondary`, a different integrand
@@ -28,6 +29,8 @@ from verify.secondary import (
     logistic_dual_kernel,
     logistic_hermite_coefficient,
     logistic_squared_coefficients,
+    relu_kernel_series,
+    relu_squared_coefficients,
 )
 
 from ._common import RELU, SIGMOID, _relu_kernel_arb
@@ -127,7 +130,7 @@ def _norm_hermite(act_name: str, k: int, variant: str = "", digits: int = 20
     with workprec(guard_bits(digits, extra=3 * k + 60)):
         if act_name == "relu":
             n_terms = _relu_terms_needed(k, digits)
-            c2: Sequence[arb] = _relu_c2(n_terms)
+            c2: Sequence[arb] = relu_squared_coefficients(n_terms)
             mass = arb(1) / 2
         else:
             n_terms = _sig_terms(digits)
@@ -161,39 +164,15 @@ def _norm_hermite(act_name: str, k: int, variant: str = "", digits: int = 20
         return value, arb((arb(2) ** k * tail).rad()), n_terms
 
 
-@functools.cache
-def _relu_c2(n_terms: int) -> tuple[arb, ...]:
-    """ReLU ``c_d^2``: ``1/(2 pi), 1/4, 1/(4 pi)``, odd ``d >= 3`` zero, and
-    ``c_{d+2}^2 = c_d^2 (d-1)^2/((d+1)(d+2))`` for even ``d >= 2`` (from A7)."""
-    inv_pi = 1 / arb.pi()
-    out = [inv_pi / 2, arb(1) / 4]
-    q = fmpq(1, 4)
-    for d in range(2, n_terms + 1):
-        if d % 2:
-            out.append(arb(0))
-            continue
-        if d > 2:
-            q = q * fmpq((d - 3) ** 2, (d - 1) * d)
-        out.append(arb(q) * inv_pi)
-    return tuple(out)
-
-
 def _relu_series(rho: Fraction, digits: int, *, halve: bool = False) -> tuple[arb, arb, int]:
-    """``sum_d c_d^2 rho^d`` for ReLU with the proved tail ``|rho|^{N+1} R_N`` (``R_N`` from the
-    exact partial sums), N chosen so that the tail is below 1e-25 (or N = 20000 at |rho| = 1,
-    where the tail is ``R_N <= (1/(3 pi)) (N-2)^{-3/2}``)."""
+    """``sum_d c_d^2 rho^d`` for ReLU with the proved tail ``|rho|^{N+1} R_N``
+    (:func:`verify.secondary.relu_kernel_series`), N chosen so that ``|rho|^N <= 1e-60`` (or
+    N = 20000 at |rho| > 0.97, where at |rho| = 1 the tail is
+    ``R_N <= (1/(3 pi)) (N-2)^{-3/2}``)."""
     r = abs(float(rho))
     n = 20000 if r > 0.97 else min(20000, int(60 / max(1e-9, -math.log10(r))) + 40
                                      if r > 0 else 2)
     # 80 extra bits: up to 20000 terms are summed.
     with workprec(guard_bits(digits, extra=80)):
-        c2 = _relu_c2(n)
-        rho_b, power, total, rest = arb(fmpq(rho.numerator, rho.denominator)), arb(1), arb(0), \
-            arb(1) / 2
-        for v in c2:
-            total += v * power
-            rest -= v
-            power *= rho_b
-        tail = arb((abs(power) * rest.nonnegative_part()).upper())
-        value = total + arb(0, tail.upper())
+        value, tail = relu_kernel_series(fmpq(rho.numerator, rho.denominator), n)
         return (value / 2 if halve else value), tail, n
