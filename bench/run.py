@@ -189,9 +189,9 @@ class Bench:
         self.api = {"activation": activation, "coefficients": hermite_coefficients,
                     "coefficient": hermite_coefficient}
         try:
-            from verify.conventions import gegenbauer_sphere_float, gegenbauer_sphere_values
             from verify.gegenbauer import gegenbauer_coefficients
             from verify.numbers import workprec
+            from verify.orthopoly import gegenbauer_sphere_float, gegenbauer_sphere_values
         except Exception:  # noqa: BLE001
             self.failures.append("import of verify's sphere tier failed:\n"
                                  + traceback.format_exc())
@@ -755,9 +755,9 @@ class Bench:
     def task_mc_norm8(self) -> None:
         """Monte Carlo of ‖f_S‖² for k = 8, relu, to 3 significant digits: measured directly."""
         from verify.activations import activation
+        from verify.gram import parity_norm_dual_kernel
         from verify.measures import gaussian
         from verify.montecarlo import homogeneous_norm_squared
-        from verify.gram import parity_norm_dual_kernel
         from verify.networks import parity_network
 
         k, m, reps = 8, 19, 20

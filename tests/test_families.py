@@ -53,7 +53,7 @@ def test_ridge_gram_against_monte_carlo() -> None:
 def test_gegenbauer_at_sqrt_matches_ball_values() -> None:
     from flint import arb, fmpq
 
-    from verify.conventions import gegenbauer_sphere_values
+    from verify.orthopoly import gegenbauer_sphere_values
     for k, d, t_sq, sign in [(7, 5, fmpq(2, 7), -1), (6, 3, fmpq(1, 3), 1), (1, 10, fmpq(1, 4), 1)]:
         exact = gegenbauer_at_sqrt(k, d, t_sq, sign)
         ball = gegenbauer_sphere_values(k, d, sign * arb(t_sq).sqrt())[k]

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import sympy as sp
 
-from verify import activations, conventions, expressions, numbers
+from verify import activations, conventions, expressions, numbers, orthopoly
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -124,9 +124,9 @@ CASES = [
                  ["k=True", "integer"], id="degree-bool"),
     pytest.param(lambda: conventions.check_degree("3"), TypeError,
                  ["k='3'", "integer"], id="degree-string"),
-    pytest.param(lambda: conventions.hermite_prob(-1, 0), ValueError,
+    pytest.param(lambda: orthopoly.hermite_prob(-1, 0), ValueError,
                  ["k=-1"], id="hermite-prob-negative-degree"),
-    pytest.param(lambda: conventions.hermite_prob_values(-2, 0), ValueError,
+    pytest.param(lambda: orthopoly.hermite_prob_values(-2, 0), ValueError,
                  ["k_max=-2"], id="hermite-values-negative-degree"),
     # numbers.check_digits
     pytest.param(lambda: numbers.check_digits(0), ValueError,

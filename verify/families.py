@@ -37,9 +37,9 @@ from .certificates import sign_flip_witness
 from .checks import CheckResult, Strength, Verdict, combine
 from .conventions import check_degree, check_dimension
 from .conventions import harmonic_dimension as _n_dk
-from .gegenbauer import gegenbauer_power_basis
 from .measures import RadialLaw
 from .networks import Network
+from .orthopoly import gegenbauer_sphere_polys
 
 # ---------------------------------------------------------------------------------------------
 # Gegenbauer ridge functions.
@@ -78,7 +78,7 @@ class RidgeFamily:
 
     def evaluate(self, i: int, x: np.ndarray) -> np.ndarray:
         """``g_i`` at the rows of x, in doubles (no guarantee)."""
-        from .conventions import gegenbauer_sphere_float
+        from .orthopoly import gegenbauer_sphere_float
 
         u = np.array(self.directions[i], dtype=float)
         t = np.clip(x @ (u / np.linalg.norm(u)), -1.0, 1.0)
@@ -92,9 +92,10 @@ def _norm_sq(u: Sequence[int]) -> int:
 def gegenbauer_at_sqrt(k: int, d: int, t_sq: fmpq, sign: int) -> sp.Expr:
     """``P_{k,d}(t)`` exactly for ``t = sign * sqrt(t_sq)``: P_{k,d}(t) = t^(k mod 2) Q(t^2).
 
-    Q is read off the exact polynomial ``P_{k,d}`` (:func:`gegenbauer_power_basis`).
+    Q is read off the exact polynomial ``P_{k,d}``
+    (:func:`verify.orthopoly.gegenbauer_sphere_polys`).
     """
-    coeffs = gegenbauer_power_basis(k, d)[k].coeffs()
+    coeffs = gegenbauer_sphere_polys(k, d)[k].coeffs()
     q_value = sum((fmpq(c) * t_sq ** (i // 2) for i, c in enumerate(coeffs)
                    if i % 2 == k % 2), fmpq(0))
     q = sp.Rational(int(q_value.p), int(q_value.q))

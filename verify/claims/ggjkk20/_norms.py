@@ -23,7 +23,8 @@ from fractions import Fraction
 from flint import arb, fmpq
 
 from verify.activations import Activation
-from verify.networks import gaussian_inner_product, parity_network
+from verify.gram import gaussian_inner_product
+from verify.networks import parity_network
 from verify.numbers import guard_bits, workprec
 from verify.secondary import (
     logistic_dual_kernel,

@@ -14,10 +14,10 @@ from verify.claims.base import (
     claim,
     exact_equal,
 )
+from verify.gram import gaussian_inner_product
 from verify.kernels import kernel_closed_form as exact_kernel
 from verify.networks import (
     Network,
-    gaussian_inner_product,
     is_identically_zero,
     parity_family,
     parity_network,

@@ -17,14 +17,11 @@ from verify.claims.base import (
     claim,
     exact_equal,
 )
+from verify.gram import parity_norm_lower_bound
 from verify.kernels import kernel_closed_form as exact_kernel
 from verify.measures import gaussian
 from verify.montecarlo import compile_network
-from verify.networks import (
-    parity_family,
-    parity_network,
-    parity_norm_lower_bound,
-)
+from verify.networks import parity_family, parity_network
 from verify.numbers import guard_bits, report_ball, workprec
 
 from ._common import (
