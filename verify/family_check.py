@@ -48,19 +48,6 @@ from .montecarlo import compile_network, estimate, statistical_check
 from .networks import Family, Network, is_identically_zero
 from .sq import csq_lower_bound
 
-#: Moved to verify.family_io and verify.gram; importable from here for the files that still
-#: import them from this module (plots, tests/test_plots.py) until they import from there.
-_MOVED = {"load_family_file": "family_io", "family_from_json": "family_io",
-          "kernel_obstacle": "gram"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        import importlib
-
-        return getattr(importlib.import_module(f"verify.{_MOVED[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 @dataclass
 class FamilyReport:
