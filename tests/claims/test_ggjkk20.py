@@ -6,7 +6,6 @@ package takes from the core is tested on the public names in tests/reference/
 from __future__ import annotations
 
 import importlib
-import math
 import random
 from fractions import Fraction
 
@@ -20,6 +19,7 @@ from verify.claims import catalogue
 from verify.claims.ggjkk20 import _common as c
 from verify.claims.ggjkk20 import _norms as n
 from verify.claims.ggjkk20 import finite_difference, orthogonality, symmetry
+from verify.combinatorics import multinomial, odd_compositions
 from verify.networks import Network, parity_network
 from verify.numbers import workprec
 
@@ -44,16 +44,6 @@ def test_cayley_is_rational_orthogonal(n_: int, seed: int) -> None:
             assert dot == (1 if i == j else 0)
 
 
-def test_compositions_count_and_odd_compositions() -> None:
-    for d in range(7):
-        for k in range(1, 4):
-            comps = c._compositions(d, k)
-            assert len(comps) == math.comb(d + k - 1, k - 1) == len(set(comps))
-            assert all(sum(a) == d and len(a) == k for a in comps)
-            odd = [a for a in comps if all(v % 2 for v in a)]
-            assert sorted(c._odd_compositions(d, k)) == sorted(odd)
-
-
 @pytest.mark.parametrize("k", [1, 2, 3, 4, 7, 10])
 def test_inner_sum_bounds(k: int) -> None:
     """0 <= I_d <= 2 + (2^k - 2)((k-2)/k)^d, the bound behind the Hermite-form tail (A4)."""
@@ -67,7 +57,7 @@ def test_inner_sum_bounds(k: int) -> None:
 def test_inner_sum_is_the_weighted_count() -> None:
     for k in range(1, 6):
         for d in range(k, k + 9, 2):
-            total = sum(c._multinomial(d, a) for a in c._odd_compositions(d, k))
+            total = sum(multinomial(d, a) for a in odd_compositions(d, k))
             assert n._inner_sum(k, d) == 2**k * total
 
 

@@ -58,8 +58,3 @@ def test_planted_difference_refutes_only_off_its_zeros() -> None:
     assert ridge._differs_at("x1 x2 = 0", diff, {x1: 1, x2: 1}).verdict is Verdict.REFUTED
     # the first edition's _nonzero_poly returned VERIFIED when the difference vanished there
     assert ridge._differs_at("x1 x2 = 0", diff, {x1: 0, x2: 1}).verdict is Verdict.INCONCLUSIVE
-
-
-def test_compositions() -> None:
-    assert ridge.compositions(2, 2) == [(0, 2), (1, 1), (2, 0)]
-    assert len(ridge.compositions(5, 3)) == 21

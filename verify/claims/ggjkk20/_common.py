@@ -5,10 +5,8 @@ closed forms of A6/A7 (as SymPy values) and the Monte Carlo evidence recorder.""
 from __future__ import annotations
 
 import functools
-import itertools
-import math
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -51,33 +49,6 @@ def _mc_evidence(claim_text: str, claimed: float, integrand: Callable[[np.ndarra
                           seeds=(seed, seed + 1))
     return {"claim": claim_text, "verdict": r.verdict.value, "strength": "statistical",
             "z": r.evidence.get("z_1"), "mean": r.evidence["seed_1"]["mean"], "n": n}
-
-
-def _odd_compositions(d: int, k: int) -> list[tuple[int, ...]]:
-    """All ``alpha in N^k`` with ``|alpha| = d`` and every entry odd."""
-    if d < k or (d - k) % 2:
-        return []
-    m = (d - k) // 2
-    return [tuple(2 * a + 1 for a in alpha) for alpha in _compositions(m, k)]
-
-
-def _compositions(d: int, k: int) -> list[tuple[int, ...]]:
-    """All ``alpha in N^k`` with ``|alpha| = d`` (stars and bars)."""
-    out = []
-    for bars in itertools.combinations(range(d + k - 1), k - 1):
-        parts, prev = [], -1
-        for b in (*bars, d + k - 1):
-            parts.append(b - prev - 1)
-            prev = b
-        out.append(tuple(parts))
-    return out
-
-
-def _multinomial(d: int, alpha: Sequence[int]) -> int:
-    out = math.factorial(d)
-    for a in alpha:
-        out //= math.factorial(a)
-    return out
 
 
 def _cayley(n: int, seed: int) -> list[list[Fraction]]:

@@ -13,8 +13,9 @@ from verify.claims.base import (
     claim,
     rational_equal,
 )
+from verify.combinatorics import compositions, multinomial, odd_compositions
 
-from ._common import P, _compositions, _multinomial, _odd_compositions
+from ._common import P
 
 # ---------------------------------------------------------------------------------------------
 # A15, A16: counting odd multi-indices.
@@ -37,7 +38,7 @@ def _a15_run(p: Profile, shift: int) -> CheckResult:
         # t/(1 - t^2) = t + t^3 + t^5 + ...: the generating function of one odd entry.
         for d in range(0, 2 * k + extra + 1):
             odd_gf = fmpq_poly([0 if j % 2 == 0 else 1 for j in range(d + 2)])
-            enum = sum(1 for a in _compositions(d, k) if all(v % 2 for v in a))
+            enum = sum(1 for a in compositions(d, k) if all(v % 2 for v in a))
             gf = _series_coefficient(odd_gf, k, d)
             want = _a15_formula(k, d, shift)
             cases.append(all_of(f"#odd alpha, |alpha|={d}, k={k}", "enumeration; series",
@@ -69,7 +70,7 @@ def _a16_run(p: Profile, signed: bool) -> CheckResult:
         sinh = fmpq_poly([fmpq(1, math.factorial(j)) if j % 2 else 0
                           for j in range(2 * k + extra + 2)])
         for d in range(k, 2 * k + extra + 1):
-            enum = sum(_multinomial(d, a) for a in _odd_compositions(d, k))
+            enum = sum(multinomial(d, a) for a in odd_compositions(d, k))
             series = _series_coefficient(sinh, k, d) * math.factorial(d)
             binom = sum((-1) ** j * math.comb(k, j) * (k - 2 * j) ** d if signed else
                         math.comb(k, j) * (k - 2 * j) ** d for j in range(k + 1))
@@ -81,7 +82,7 @@ def _a16_run(p: Profile, signed: bool) -> CheckResult:
                                  rational_equal(f"d![t^d] sinh^k = 2^-k sum, k={k}, d={d}", series,
                                                 closed, method="truncated power series in Q[t]")]))
     cases.append(rational_equal("k=4, d=8: 8064 (the note's value)",
-                                sum(_multinomial(8, a) for a in _odd_compositions(8, 4)), 8064,
+                                sum(multinomial(8, a) for a in odd_compositions(8, 4)), 8064,
                                 method="enumeration"))
     return all_of(f"A16 for k <= {k_top}, k <= d <= 2k + {extra}", "enumeration; series; sum",
                   cases)

@@ -22,10 +22,11 @@ from verify.claims.base import (
     claim,
     exact_equal,
 )
+from verify.combinatorics import compositions, multinomial
 from verify.hermite import hermite_coefficient
 from verify.numbers import guard_bits, workprec
 
-from ._common import RELU, SIGMOID, P, _compositions, _mono_to_he, _multinomial
+from ._common import RELU, SIGMOID, P, _mono_to_he
 from ._norms import _sig_digits, _sigmoid_c
 
 # ---------------------------------------------------------------------------------------------
@@ -43,12 +44,12 @@ def _a11_poly_case(k: int, m: int, product_power: int) -> CheckResult:
     rhs = zero
     if m >= k:
         e = zero
-        for beta in _compositions(m - k, k):
+        for beta in compositions(m - k, k):
             mom = M.cube_monomial_moment(beta)
             if mom:
                 mono = math.prod((y**b for y, b in zip(ys, beta, strict=True)),
                                  start=ys[0] ** 0)
-                e += QQ(int(mom.p), int(mom.q)) * _multinomial(m - k, beta) * mono
+                e += QQ(int(mom.p), int(mom.q)) * multinomial(m - k, beta) * mono
         rhs = 2**k * (math.factorial(m) // math.factorial(m - k)) * math.prod(
             ys, start=ys[0] ** 0) * e
     text = f"A11, sigma(z) = z^{m}, k={k}"

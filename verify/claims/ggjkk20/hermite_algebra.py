@@ -23,8 +23,9 @@ from verify.claims.base import (
     claim,
     rational_equal,
 )
+from verify.combinatorics import compositions, multinomial, odd_compositions
 
-from ._common import P, _compositions, _mono_to_he, _multinomial, _odd_compositions
+from ._common import P, _mono_to_he
 
 # ---------------------------------------------------------------------------------------------
 # A1-A3: multivariate Hermite algebra.
@@ -36,8 +37,8 @@ def _a1_case(u: Sequence[Fraction], d: int) -> CheckResult:
     lhs = O.hermite_prob(d, sum((ui * x for ui, x in zip(uq, xs, strict=True)), xs[0] * 0))
     he = [O.hermite_prob_values(d, x) for x in xs]
     rhs = xs[0] * 0
-    for alpha in _compositions(d, k):
-        mono = xs[0] ** 0 * _multinomial(d, alpha)
+    for alpha in compositions(d, k):
+        mono = xs[0] ** 0 * multinomial(d, alpha)
         for i, a in enumerate(alpha):
             mono *= uq[i] ** a * he[i][a]
         rhs += mono
@@ -52,8 +53,8 @@ def _a1_grid_case(u: Sequence[Fraction], d: int) -> CheckResult:
     <= d in each variable), He by the recurrence in fmpq."""
     k = len(u)
     uq = [fmpq(v.numerator, v.denominator) for v in u]
-    comps = _compositions(d, k)
-    coef = [fmpq(_multinomial(d, a)) * math.prod((uq[i] ** a[i] for i in range(k)), start=fmpq(1))
+    comps = compositions(d, k)
+    coef = [fmpq(multinomial(d, a)) * math.prod((uq[i] ** a[i] for i in range(k)), start=fmpq(1))
             for a in comps]
     worst = None
     for pt in itertools.product(range(d + 1), repeat=k):
@@ -170,11 +171,11 @@ def _a3_case(k: int, d: int, exponent: Fraction) -> CheckResult:
         # He_d(z/sqrt k) k^{d/2} = sum_j a_j k^j z^{d-2j}
         lhs += math.prod(w) * sum((a * k**j * z ** (d - 2 * j) for j, a in enumerate(he_coeffs)),
                                   zero)
-    odd = _odd_compositions(d, k)
+    odd = odd_compositions(d, k)
     he = [O.hermite_prob_values(d, x) for x in xs]
     rhs = zero
     for a in odd:
-        term = xs[0] ** 0 * _multinomial(d, a)
+        term = xs[0] ** 0 * multinomial(d, a)
         for i in range(k):
             term *= he[i][a[i]]
         rhs += term
@@ -207,7 +208,7 @@ def _a3_case(k: int, d: int, exponent: Fraction) -> CheckResult:
     text = f"A3 k={k}, d={d} (tensor Hermite basis)"
     if scale_ok:
         assert c is not None
-        claimed = {a: c * _multinomial(d, a) for a in odd}
+        claimed = {a: c * multinomial(d, a) for a in odd}
         bad = sorted(a for a in set(coeffs) | set(claimed)
                      if coeffs.get(a, 0) != claimed.get(a, 0))
     else:

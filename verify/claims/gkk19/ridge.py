@@ -16,6 +16,7 @@ from verify.checks import CheckResult, Strength, Verdict
 from verify.claims.base import Profile, claim
 from verify.claims.gkk19._common import PAPER, RELU, gaussian_expectation, relu_half_line
 from verify.claims.gkk19.beta import beta_dawson, correlation_mc
+from verify.combinatorics import compositions
 from verify.hermite import symmetry_zero
 from verify.moments import gaussian_abs_moment, gaussian_moment
 from verify.montecarlo import statistical_check
@@ -24,14 +25,6 @@ from verify.orthopoly import hermite_prob_polys
 
 # ---------------------------------------------------------------------------------------------
 # B7
-
-
-def compositions(total: int, parts: int) -> list[tuple[int, ...]]:
-    """All ``alpha`` in N^parts with ``|alpha| = total`` (lexicographic)."""
-    if parts == 1:
-        return [(total,)]
-    return [(first, *rest) for first in range(total + 1)
-            for rest in compositions(total - first, parts - 1)]
 
 
 def _ridge_difference(n: int, ell: int, w: Sequence[sp.Expr] | None, *,
