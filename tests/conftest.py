@@ -1,7 +1,10 @@
-"""Hypothesis profiles: 'ci' is derandomized (same examples every run); 'dev' explores."""
+"""Hypothesis profiles: 'ci' is derandomized (same examples every run); 'dev' explores.
+mpmath's global precision is restored after every test (a test that sets ``mp.dps`` must not
+change the references of the tests after it)."""
 
 import os
 
+import mpmath
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -28,3 +31,10 @@ def _raises_one_line(call, exc, fragments) -> None:
 def raises_one_line():
     """The bad-input rule of the validation tables (test_validation*.py)."""
     return _raises_one_line
+
+
+@pytest.fixture(autouse=True)
+def _restore_mpmath_precision():
+    prec = mpmath.mp.prec
+    yield
+    mpmath.mp.prec = prec

@@ -31,14 +31,15 @@ def test_ridge_gram_on_the_circle_against_quadrature(k: int) -> None:
     # d = 2: E_theta[T_k(cos(theta - a)) T_k(cos(theta - b))] by mpmath quadrature.
     dirs = [(1, 0), (3, 4), (-5, 12)]
     fam = ridge_family(k, 2, dirs)
-    angles = [mpmath.atan2(u[1], u[0]) for u in dirs]
-    mpmath.mp.dps = 30
-    for i in range(3):
-        for j in range(3):
-            ref = mpmath.quad(lambda th, i=i, j=j: mpmath.chebyt(k, mpmath.cos(th - angles[i]))
-                              * mpmath.chebyt(k, mpmath.cos(th - angles[j])),
-                              mpmath.linspace(0, 2 * mpmath.pi, 9)) / (2 * mpmath.pi)
-            assert abs(float(fam.entry(i, j)) - float(ref)) < 1e-20 + 1e-20 * abs(float(ref))
+    with mpmath.workdps(30):  # the angles too: a double-precision angle is off by ~1e-17
+        angles = [mpmath.atan2(u[1], u[0]) for u in dirs]
+        for i in range(3):
+            for j in range(3):
+                ref = mpmath.quad(lambda th, i=i, j=j: mpmath.chebyt(
+                    k, mpmath.cos(th - angles[i])) * mpmath.chebyt(k, mpmath.cos(th - angles[j])),
+                    mpmath.linspace(0, 2 * mpmath.pi, 9)) / (2 * mpmath.pi)
+                exact = mpmath.mpf(sp.Rational(fam.entry(i, j)).p) / sp.Rational(fam.entry(i, j)).q
+                assert abs(exact - ref) < mpmath.mpf(10) ** -25 * (1 + abs(ref))
 
 
 def test_ridge_gram_against_monte_carlo() -> None:

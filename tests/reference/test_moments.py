@@ -20,7 +20,14 @@ from verify.gegenbauer import half_sphere_moments, marginal_constant_exact
 from verify.numbers import workprec
 
 X, T = sp.symbols("x t", real=True)
-mpmath.mp.dps = 50
+
+
+@pytest.fixture(autouse=True)
+def _fifty_digits():
+    """mpmath references at 50 digits in every test (a module-level setting would be
+    overwritten by whichever test module is imported last)."""
+    with mpmath.workdps(50):
+        yield
 
 
 def _q(v: fmpq) -> sp.Rational:

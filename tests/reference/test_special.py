@@ -18,7 +18,13 @@ from flint import acb, arb, fmpq
 from verify import special as S
 from verify.numbers import workprec
 
-mpmath.mp.dps = 50
+
+@pytest.fixture(autouse=True)
+def _fifty_digits():
+    """mpmath references at 50 digits in every test (a module-level setting would be
+    overwritten by whichever test module is imported last)."""
+    with mpmath.workdps(50):
+        yield
 
 
 def _mp(x: str | int) -> mpmath.mpf:
