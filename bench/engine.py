@@ -1,25 +1,25 @@
-"""Side-by-side timings of the certified engine (verify.integrate) in one run.
+"""Issue 14's speed rows, side by side in one run: the default certified tier (the shared-node
+engine, verify.integrate) against the independent second method (one ``acb.integral`` per k,
+``hermite.certified_coefficient_acb`` / ``gegenbauer.certified_sphere_coefficient_acb``) and
+against ``mpmath.quad``, what users reach for (ANCHORS.md).
 
-Run from the repository root:  python bench/engine.py [--slow]
+Run from the repository root:  python bench/engine.py [--slow] [--markdown FILE]
 
-Columns: the engine (best of 3 after one warm-up run that fills the Gauss-Legendre node cache;
-the cold first run is shown too; CPU time of this process, ``time.process_time``, and wall
-time, since the benchmark machine may be shared: the ratios use CPU time), today's certified
-path (one ``acb.integral`` per k:
-``hermite.hermite_coefficients(..., tier="certified")`` / ``gegenbauer.gegenbauer_coefficients``,
-one run, memo cleared), and ``mpmath.quad`` at dps=30 (one run), with the ratios. Every engine
-row is checked: all balls meet the digits, and (where today's path ran) every engine ball
-overlaps today's. Today's path is run only where it takes under ~15 s unless ``--slow`` is
-given (sigmoid K = 200 takes ~40 s, K = 400 ~6 min, d = 1000 K = 120 ~60 s: measured in
-issue 14; K = 1000 is never run there, it would take about an hour). The growth exponent in
-K is the least-squares slope of log(time) on log(K).
-Nothing here writes files; bench/run.py and bench/RESULTS.md are separate.
+Every verify time goes through the PUBLIC functions (``hermite.hermite_coefficients``,
+``gegenbauer.gegenbauer_coefficients``) with every memo emptied first (the Gauss-Legendre
+node cache included), so it is a cold computation in a warm process: CPU time of this
+process (``time.process_time``; the machine may be shared) and wall time. The acb column is
+run where it takes under ~20 s unless ``--slow`` (sigmoid K = 200 took ~40 s, K = 400 ~6 min:
+issue 14). Every row is checked: all balls meet the digits and every ball overlaps the acb
+method's ball where that ran; a row that fails is printed under PROBLEMS and the exit code
+is 1. The growth exponent in K is the least-squares slope of log(time) on log(K).
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -29,45 +29,38 @@ from typing import Any
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import baselines  # noqa: E402
 
 from verify import gegenbauer, hermite  # noqa: E402
 from verify.activations import activation  # noqa: E402
-from verify.integrate import gaussian_coefficients, sphere_coefficients  # noqa: E402
 
 
 def clear_memos() -> None:
-    """Forget today's path's memo of certified coefficients (so a run computes)."""
-    for module in (hermite, gegenbauer):
-        for name, value in list(vars(module).items()):
-            if "CACHE" in name.upper() and isinstance(value, dict):
+    """Empty every process-wide memo of verify (module-level dicts named ``*CACHE*``)."""
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith("verify"):
+            continue
+        for attr, value in list(vars(module).items()):
+            if "CACHE" in attr.upper() and isinstance(value, dict):
                 value.clear()
 
 
-WALL: dict[str, float] = {}
-
-
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    """(CPU seconds of this process, result); the wall time goes to ``WALL["last"]``."""
+def timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """(CPU seconds, wall seconds, result) of one call, memos emptied first (untimed)."""
+    clear_memos()
     t0, w0 = time.process_time(), time.perf_counter()
     out = fn()
-    WALL["last"] = time.perf_counter() - w0
-    return time.process_time() - t0, out
+    return time.process_time() - t0, time.perf_counter() - w0, out
 
 
-def engine_time(fn: Callable[[], Any], repeats: int = 3) -> tuple[float, float, Any]:
-    """(cold first run, best of ``repeats`` warm runs, result), CPU seconds; the best warm
-    run's wall time goes to ``WALL["engine"]``."""
-    cold, out = timed(fn)
-    best = math.inf
-    for _ in range(repeats):
-        t, out = timed(fn)
-        if t < best:
-            best, WALL["engine"] = t, WALL["last"]
-    return cold, best, out
+def best(fn: Callable[[], Any], repeats: int = 3) -> tuple[float, float, Any]:
+    runs = [timed(fn) for _ in range(repeats)]
+    cpu, wall, out = min(runs, key=lambda r: r[0])
+    return cpu, wall, out
 
 
 def fmt(t: float | None) -> str:
@@ -77,102 +70,164 @@ def fmt(t: float | None) -> str:
 
 
 def ratio(a: float | None, b: float | None) -> str:
-    return "—" if a is None or b is None else f"{b / a:.0f}x"
+    return "—" if a is None or b is None or a == 0 else f"{b / a:.0f}x"
 
 
 ROWS: list[list[str]] = []
 PROBLEMS: list[str] = []
 
 
-def check(label: str, coeffs: list[Any], today: list[Any] | None) -> None:
+def check(label: str, coeffs: list[Any], other: list[Any] | None) -> None:
     unmet = [c.k for c in coeffs if not c.met]
     if unmet:
-        PROBLEMS.append(f"{label}: engine missed the digits at k={unmet[:10]}")
-    if today is not None:
-        by_k = {c.k: c for c in today}
+        PROBLEMS.append(f"{label}: the default tier missed the digits at k={unmet[:10]}")
+    if other is not None:
+        by_k = {c.k: c for c in other}
         bad = [c.k for c in coeffs if c.k in by_k and not c.ball.overlaps(by_k[c.k].ball)]
         if bad:
-            PROBLEMS.append(f"{label}: engine and acb.integral balls disjoint at k={bad}")
+            PROBLEMS.append(f"{label}: default tier and acb.integral balls disjoint at k={bad}")
 
 
-def row(label: str, cold: float, warm: float, today: float | None, mp: float | None,
-        note: str = "") -> None:
-    ROWS.append([label, fmt(warm), fmt(WALL["engine"]), fmt(cold), fmt(today),
-                 ratio(warm, today), fmt(mp), ratio(warm, mp), note])
+def row(label: str, cpu: float, wall: float, target: float | None, acb_t: float | None,
+        mp_t: float | None, note: str = "") -> None:
+    met = "—" if target is None else ("yes" if cpu <= target else "NO")
+    ROWS.append([label, fmt(cpu), fmt(wall), "—" if target is None else f"<= {fmt(target)}",
+                 met, fmt(acb_t), ratio(cpu, acb_t), fmt(mp_t), ratio(cpu, mp_t), note])
     print(" | ".join(ROWS[-1]), flush=True)
 
 
-def gaussian_row(name: str, kmax: int, digits: int, *, run_today: bool, run_mp: bool = False,
-                 degrees: list[int] | None = None) -> float:
+def engine_method(coeffs: list[Any]) -> str:
+    methods = {c.method.split(";")[0] for c in coeffs if c.exact is None}
+    return "; ".join(sorted(methods))[:80]
+
+
+def gaussian_row(name: str, kmax: int, digits: int, *, run_acb: bool, run_mp: bool = False,
+                 target: float | None = None, single: bool = False) -> float:
     act = activation(name)
-    label = f"{name} c_{degrees[0]}" if degrees else f"{name} c_0..c_{kmax}"
+    label = f"{name} c_{kmax}" if single else f"{name} c_0..c_{kmax}"
     label += f", {digits} digits"
-    cold, warm, coeffs = engine_time(
-        lambda: gaussian_coefficients(act, kmax, digits=digits, degrees=degrees))
-    today_t, today = None, None
-    if run_today:
-        clear_memos()
-        if degrees:
-            today_t, one = timed(lambda: hermite.certified_coefficient(act, degrees[0],
-                                                                       digits=digits))
-            today = [one]
-        else:
-            today_t, today = timed(lambda: hermite.hermite_coefficients(
-                act, kmax, digits=digits, tier="certified"))
+    if single:
+        cpu, wall, one = best(lambda: hermite.hermite_coefficient(act, kmax, digits=digits))
+        coeffs = [one]
+    else:
+        cpu, wall, coeffs = best(lambda: hermite.hermite_coefficients(act, kmax, digits=digits))
+    acb_t, other = None, None
+    if run_acb:
+        ks = [kmax] if single else range(kmax + 1)
+        acb_t, _, other = timed(lambda: [hermite.certified_coefficient_acb(act, k, digits=digits)
+                                         for k in ks])
     mp_t = None
     if run_mp and name == "sigmoid":
-        ks = degrees or list(range(kmax + 1))
-        mp_t, _ = timed(lambda: baselines.mpmath_sigmoid(ks, dps=30))
-    check(label, coeffs, today)
-    method = max(coeffs, key=lambda c: c.k if "nodes" in c.method else -1).method
-    nodes = method.split("(")[1].split(")")[0] if "(" in method else ""
-    row(label, cold, warm, today_t, mp_t, nodes)
-    return warm
+        ks = [kmax] if single else list(range(kmax + 1))
+        mp_t, _, _ = timed(lambda: baselines.mpmath_sigmoid(ks, dps=digits))
+    check(label, coeffs, other)
+    row(label, cpu, wall, target, acb_t, mp_t, engine_method(coeffs))
+    return cpu
 
 
-def sphere_row(kmax: int, d: int, digits: int, *, run_today: bool) -> None:
+def sphere_row(kmax: int, d: int, digits: int, *, run_acb: bool, target: float) -> None:
     act = activation("sigmoid")
     label = f"sigmoid a_0..a_{kmax}, d = {d}, {digits} digits"
-    cold, warm, coeffs = engine_time(lambda: sphere_coefficients(act, kmax, d=d, digits=digits),
-                                     repeats=2)
-    today_t, today = None, None
-    if run_today:
-        clear_memos()
-        today_t, today = timed(lambda: gegenbauer.gegenbauer_coefficients(
-            act, kmax, d=d, digits=digits, tier="certified"))
-    check(label, coeffs, today)
-    method = max(coeffs, key=lambda c: c.k if "nodes" in c.method else -1).method
-    nodes = method.split("(")[1].split(")")[0] if "(" in method else ""
-    row(label, cold, warm, today_t, None, nodes)
+    cpu, wall, coeffs = best(lambda: gegenbauer.gegenbauer_coefficients(act, kmax, d=d,
+                                                                       digits=digits), 2)
+    acb_t, other = None, None
+    if run_acb:
+        acb_t, _, other = timed(lambda: [gegenbauer.certified_sphere_coefficient_acb(
+            act, k, d=d, digits=digits) for k in range(kmax + 1)])
+    check(label, coeffs, other)
+    row(label, cpu, wall, target, acb_t, None, engine_method(coeffs))
+
+
+def gegenbauer_float_rows() -> list[list[str]]:
+    """P_{k,d} in doubles: verify's float tier (the three-term recurrence of P_{k,d}) against
+    scipy.special.eval_gegenbauer(k, lambda, t) / C_k^lambda(1), what users reach for, on 200
+    points of [-1, 1]; correct digits against exact rational evaluation (fmpq), and time."""
+    import scipy.special
+    from flint import fmpq
+
+    from verify.orthopoly import gegenbauer_sphere_float, gegenbauer_sphere_polys
+
+    out = []
+    ts = np.linspace(-1, 1, 200)
+    for d in (3, 10, 100):
+        k = 1000
+        exact_poly = gegenbauer_sphere_polys(k, d)[k]
+        exact = np.array([float(exact_poly(fmpq(*t.as_integer_ratio()))) for t in ts])
+        t0 = time.perf_counter()
+        ours = gegenbauer_sphere_float(k, d, ts)[k]
+        t_ours = time.perf_counter() - t0
+        lam = (d - 2) / 2
+        t0 = time.perf_counter()
+        with np.errstate(all="ignore"):
+            theirs = scipy.special.eval_gegenbauer(k, lam, ts) / scipy.special.eval_gegenbauer(
+                k, lam, 1.0)
+        t_theirs = time.perf_counter() - t0
+        scale = np.maximum(np.abs(exact), 1e-300)
+
+        def worst(v: np.ndarray, exact: np.ndarray = exact, scale: np.ndarray = scale) -> str:
+            if not np.all(np.isfinite(v)):
+                return "non-finite values"
+            err = np.max(np.abs(v - exact) / np.maximum(scale, 1e-16))
+            return f"{-math.log10(max(err, 1e-17)):.1f} digits (worst, relative to max(|P|, 1e-16))"
+
+        out.append([f"P_(1000,{d}) at 200 points in doubles", worst(ours), fmt(t_ours),
+                    worst(theirs), fmt(t_theirs)])
+        print(" | ".join(out[-1]), flush=True)
+    return out
+
+
+def run_quick_time() -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "verify", "run", "--quiet"], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        PROBLEMS.append(f"verify run exited {proc.returncode}: {proc.stderr.strip()[:300]}")
+    return wall
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--slow", action="store_true",
-                        help="also run today's path where it takes minutes")
-    slow = parser.parse_args().slow
-    print("row | engine CPU (warm) | engine wall | engine CPU (cold) | today CPU (acb.integral "
-          "per k) | ratio | mpmath.quad dps=30 CPU | ratio | nodes")
-    gaussian_row("sigmoid", 60, 30, run_today=True, run_mp=True)
-    gaussian_row("sigmoid", 199, 20, run_today=True, run_mp=True, degrees=[199])
+                        help="also run the acb.integral method where it takes minutes")
+    parser.add_argument("--markdown", help="also write the tables to this Markdown file")
+    args = parser.parse_args()
+    head = ["row", "verify CPU", "verify wall", "target", "met?", "acb.integral per k CPU",
+            "ratio", "mpmath.quad CPU", "ratio", "method"]
+    print(" | ".join(head))
+    gaussian_row("sigmoid", 60, 30, run_acb=True, run_mp=True, target=0.1)
+    gaussian_row("sigmoid", 199, 20, run_acb=True, run_mp=True, target=0.3, single=True)
     sizes, times = [], []
     for kmax in (50, 100, 200, 400, 1000):
-        # today's path at K = 1000 would take about an hour (K^2.5 from 6 minutes at 400)
-        t = gaussian_row("sigmoid", kmax, 30, run_today=kmax <= 50 or (slow and kmax <= 400))
+        t = gaussian_row("sigmoid", kmax, 30, run_acb=kmax <= 50 or (args.slow and kmax <= 400),
+                         target=2.0 if kmax == 400 else None)
         sizes.append(kmax)
         times.append(t)
     for name in ("tanh", "gelu", "softplus"):
         for digits in (15, 30, 60, 100):
-            gaussian_row(name, 60, digits, run_today=digits <= 30)
+            gaussian_row(name, 60, digits, run_acb=digits <= 30)
     for d in (3, 10, 100, 1000):
-        sphere_row(120, d, 30, run_today=slow or d <= 10)
+        sphere_row(120, d, 30, run_acb=args.slow or d <= 10, target=2.0)
     slope = float(np.polyfit(np.log(sizes), np.log(times), 1)[0])
-    print(f"\ngrowth: engine time ~ K^{slope:.2f} for sigmoid c_0..c_K at 30 digits, "
-          f"K in {sizes} (warm times {[fmt(t) for t in times]})")
+    growth = (f"growth: time ~ K^{slope:.2f} for sigmoid c_0..c_K at 30 digits, K in {sizes} "
+              f"(CPU {[fmt(t) for t in times]})")
+    print("\n" + growth)
+    print("\nrow | verify float tier | time | scipy.special.eval_gegenbauer | time")
+    float_rows = gegenbauer_float_rows()
+    quick = run_quick_time()
+    print(f"\nverify run (quick profile, every claim of the four papers): {quick:.1f} s wall")
+    if args.markdown:
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(r) + " |" for r in ROWS]
+        lines += ["", growth, "", "| P_{k,d} in doubles | verify | time | scipy eval_gegenbauer "
+                  "| time |", "|---|---|---|---|---|"]
+        lines += ["| " + " | ".join(r) + " |" for r in float_rows]
+        lines += ["", f"`verify run` (quick profile): {quick:.1f} s wall"]
+        Path(args.markdown).write_text("\n".join(lines) + "\n")
     if PROBLEMS:
         print("\nPROBLEMS:\n" + "\n".join(PROBLEMS))
         return 1
-    print("\nall engine balls met their digits and overlapped today's where it ran")
+    print("\nevery ball met its digits and overlapped the acb.integral method's where it ran")
     return 0
 
 

@@ -12,10 +12,10 @@ import pytest
 import sympy as sp
 from flint import arb, fmpq
 
-from verify import hermite, numbers, referee
+from verify import kernels, numbers, referee
 from verify.activations import activation
 from verify.checks import Verdict
-from verify.hermite import cross_kernel, dual_kernel, kernel_closed_form
+from verify.kernels import cross_kernel, dual_kernel, kernel_closed_form
 from verify.numbers import Coefficient, meets_digits, report_ball, workprec
 from verify.referee import (
     Basis,
@@ -153,15 +153,15 @@ def test_a_nonfinite_ball_is_never_reported() -> None:
 
 def test_kernel_status_is_computed_not_assumed() -> None:
     act = activation("Abs(x - 1/3)")  # exact coefficients, ~k^(-5/4): slow series at rho ~ 1
-    near = hermite.dual_kernel_coefficient(act, fmpq(999, 1000), digits=20, max_terms=64)
+    near = kernels.dual_kernel_coefficient(act, fmpq(999, 1000), digits=20, max_terms=64)
     assert near.met is False and near.ball.is_finite()
-    far = hermite.dual_kernel_coefficient(act, fmpq(1, 10), digits=10)
+    far = kernels.dual_kernel_coefficient(act, fmpq(1, 10), digits=10)
     assert far.met is True and meets_digits(far.ball, 10)
 
 
 def test_kernel_claim_says_when_digits_fell_short() -> None:
     act = activation("Abs(x - 1/3)")
-    c = hermite.dual_kernel_coefficient(act, fmpq(999, 1000), digits=20)
+    c = kernels.dual_kernel_coefficient(act, fmpq(999, 1000), digits=20)
     mid = report_ball(c.ball, 3)[0]
     r = check_kernel_claim(act, sp.Rational(999, 1000), mid, digits=20)
     assert r.verdict is Verdict.INCONCLUSIVE, r

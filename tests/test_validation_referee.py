@@ -16,7 +16,7 @@ import pytest
 import sympy as sp
 from flint import arb, fmpq
 
-from verify import conventions, gegenbauer, hermite, numbers, orthopoly, referee
+from verify import conventions, gegenbauer, hermite, kernels, numbers, orthopoly, referee
 from verify.activations import activation
 
 RELU, SIGMOID = activation("relu"), activation("sigmoid")
@@ -99,21 +99,21 @@ CASES = [
                  ValueError, ["max_degree=100000", "at most 2000"], id="float-huge-degree"),
     pytest.param(lambda: hermite.hermite_coefficients(RELU, 5, tier="fast"), ValueError,
                  ["tier='fast'"], id="unknown-tier"),
-    pytest.param(lambda: hermite.dual_kernel(RELU, NAN), ValueError, ["rho=nan"],
+    pytest.param(lambda: kernels.dual_kernel(RELU, NAN), ValueError, ["rho=nan"],
                  id="dual-kernel-rho-nan"),
-    pytest.param(lambda: hermite.dual_kernel(RELU, fmpq(1, 2), max_terms=0), ValueError,
+    pytest.param(lambda: kernels.dual_kernel(RELU, fmpq(1, 2), max_terms=0), ValueError,
                  ["max_terms=0", "from 1"], id="dual-kernel-no-terms"),
-    pytest.param(lambda: hermite.dual_kernel(RELU, fmpq(1, 2), max_terms=True), TypeError,
+    pytest.param(lambda: kernels.dual_kernel(RELU, fmpq(1, 2), max_terms=True), TypeError,
                  ["max_terms=True", "integer"], id="dual-kernel-terms-bool"),
-    pytest.param(lambda: hermite.dual_kernel(RELU, fmpq(1, 2), max_terms=10**9), ValueError,
+    pytest.param(lambda: kernels.dual_kernel(RELU, fmpq(1, 2), max_terms=10**9), ValueError,
                  ["max_terms=1000000000"], id="dual-kernel-huge-terms"),
-    pytest.param(lambda: hermite.cross_kernel(RELU, RELU, 0.5), TypeError,
+    pytest.param(lambda: kernels.cross_kernel(RELU, RELU, 0.5), TypeError,
                  ["rhos=0.5", "sequence"], id="cross-kernel-rhos-scalar"),
-    pytest.param(lambda: hermite.check_rho(arb("nan")), ValueError, ["rho=nan"],
+    pytest.param(lambda: kernels.check_rho(arb("nan")), ValueError, ["rho=nan"],
                  id="check-rho-nan-ball"),
-    pytest.param(lambda: hermite.check_rho(-INF), ValueError, ["rho=-inf"],
+    pytest.param(lambda: kernels.check_rho(-INF), ValueError, ["rho=-inf"],
                  id="check-rho-minus-inf"),
-    pytest.param(lambda: hermite.dual_kernel_coefficient(RELU, fmpq(1, 2), digits=-3),
+    pytest.param(lambda: kernels.dual_kernel_coefficient(RELU, fmpq(1, 2), digits=-3),
                  ValueError, ["digits=-3"], id="kernel-coefficient-negative-digits"),
     # gegenbauer
     pytest.param(lambda: gegenbauer.gegenbauer_coefficients(RELU, 3, d=True), TypeError,
@@ -134,9 +134,9 @@ CASES = [
                  ["k=-2"], id="sphere-certified-negative-degree"),
     pytest.param(lambda: gegenbauer.certified_sphere_coefficient(SIGMOID, 2, d=3, digits=0),
                  ValueError, ["digits=0"], id="sphere-certified-digits-zero"),
-    pytest.param(lambda: gegenbauer.sphere_dual_kernel(RELU, INF, d=3), ValueError,
+    pytest.param(lambda: kernels.sphere_dual_kernel(RELU, INF, d=3), ValueError,
                  ["rho=inf"], id="sphere-kernel-rho-inf"),
-    pytest.param(lambda: gegenbauer.sphere_dual_kernel(RELU, fmpq(1, 2), d=3, max_terms=-1),
+    pytest.param(lambda: kernels.sphere_dual_kernel(RELU, fmpq(1, 2), d=3, max_terms=-1),
                  ValueError, ["max_terms=-1"], id="sphere-kernel-negative-terms"),
     pytest.param(lambda: gegenbauer.funk_hecke(RELU, 2, d=3, normalization="area"),
                  ValueError, ["normalization='area'"], id="funk-hecke-normalization"),
@@ -184,8 +184,8 @@ def test_numpy_integers_are_integers() -> None:
     assert conventions.check_degree(np.int64(3)) == 3
     assert conventions.check_dimension(np.int32(5)) == 5
     assert numbers.check_digits(np.int16(12)) == 12
-    assert hermite.check_rho_exact(np.int64(0)) == 0
-    assert hermite.check_rho_exact(0.5) == HALF  # a finite float is read exactly
-    assert hermite.check_rho_exact(fmpq(-1, 3)) == sp.Rational(-1, 3)
+    assert kernels.check_rho_exact(np.int64(0)) == 0
+    assert kernels.check_rho_exact(0.5) == HALF  # a finite float is read exactly
+    assert kernels.check_rho_exact(fmpq(-1, 3)) == sp.Rational(-1, 3)
     r = referee.check_formula_claim(RELU, "1/2", np.array([1]), digits=10)
     assert r.verdict.value == "verified"

@@ -134,16 +134,16 @@ class Basis:
     def kernel(self, act: Activation, rho: object, *, digits: int = 20,
                max_terms: int | None = None) -> Coefficient:
         """The dual kernel at ``rho`` as a certified series (``met`` says whether ``digits``
-        relative digits were reached): :func:`verify.hermite.dual_kernel_coefficient` or
-        :func:`verify.gegenbauer.sphere_dual_kernel_coefficient`."""
+        relative digits were reached): :func:`verify.kernels.dual_kernel_coefficient` or
+        :func:`verify.kernels.sphere_dual_kernel_coefficient`."""
         if self.name == "hermite":
-            from .hermite import dual_kernel_coefficient
+            from .kernels import dual_kernel_coefficient
 
             if max_terms is None:
                 return dual_kernel_coefficient(act, rho, digits=digits)  # type: ignore[arg-type]
             return dual_kernel_coefficient(act, rho, digits=digits,  # type: ignore[arg-type]
                                            max_terms=max_terms)
-        from .gegenbauer import sphere_dual_kernel_coefficient
+        from .kernels import sphere_dual_kernel_coefficient
 
         assert self.d is not None
         if max_terms is None:

@@ -20,17 +20,13 @@ Degenerate points: ``He_0 = 1`` for every x; ``He_k(0) = 0`` for odd k and
 Gaussian tail of a coefficient integral provable; see proofs_notes/conventions.md.
 
 The polynomials themselves (He_k, h_k, H_k, P_{k,d}, C_k^lam in exact, ball and float
-arithmetic) live in :mod:`verify.orthopoly`; the names that used to be defined here are still
-importable from this module (resolved lazily, see ``__getattr__`` at the end) until every
-import site has moved.
+arithmetic) live in :mod:`verify.orthopoly`.
 
 >>> CRAMER_K
 2173/2000
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 import numpy as np
 from flint import arb, fmpq
@@ -125,37 +121,3 @@ def sphere_marginal_constant(d: int) -> arb:
     density of one coordinate of a uniform point on S^{d-1} (d = 2: ``1/pi``)."""
     d = check_dimension(d)
     return (arb(d) / 2).gamma() / (arb.pi().sqrt() * (arb(d - 1) / 2).gamma())
-
-
-# ---------------------------------------------------------------------------------------------
-# Re-export of the polynomial functions that moved to verify.orthopoly, until import sites move.
-# Resolved lazily (PEP 562): orthopoly imports check_degree/check_dimension from here, so a plain
-# import at the end of this module would fail whenever verify.orthopoly is imported first.
-
-if TYPE_CHECKING:
-    from .orthopoly import _gegenbauer_real_ball as _gegenbauer_real_ball
-    from .orthopoly import _gegenbauer_recurrence as _gegenbauer_recurrence
-    from .orthopoly import gegenbauer_lambda as gegenbauer_lambda
-    from .orthopoly import gegenbauer_sphere_float as gegenbauer_sphere_float
-    from .orthopoly import gegenbauer_sphere_values as gegenbauer_sphere_values
-    from .orthopoly import hermite_normalized_scaled_float as hermite_normalized_scaled_float
-    from .orthopoly import hermite_prob as hermite_prob
-    from .orthopoly import hermite_prob_values as hermite_prob_values
-    from .orthopoly import physicists_to_prob as physicists_to_prob
-
-_MOVED_TO_ORTHOPOLY = frozenset({
-    "hermite_prob_values", "hermite_prob", "hermite_normalized_scaled_float",
-    "physicists_to_prob", "gegenbauer_lambda", "gegenbauer_sphere_values",
-    "_gegenbauer_recurrence", "_gegenbauer_real_ball", "gegenbauer_sphere_float",
-})
-
-
-def __getattr__(name: str) -> object:
-    """Names moved to :mod:`verify.orthopoly` (re-export until import sites move)."""
-    if name in _MOVED_TO_ORTHOPOLY:
-        from . import orthopoly
-
-        value = getattr(orthopoly, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -36,17 +36,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy as sp
-from flint import acb, arb, fmpq, fmpq_poly
+from flint import acb, arb, fmpq
 
 from .activations import Activation, activation
 from .conventions import (
     check_degree,
     check_dimension,
-    gegenbauer_sphere_float,
     harmonic_dimension,
     sphere_area,
     sphere_marginal_constant,
@@ -62,6 +60,7 @@ from .hermite import (
     symmetry_zero,
 )
 from .integrate import MAX_PREC_BITS, NotBoundable, recurrence_loss_bits, sphere_coefficients
+from .moments import sphere_half_moments
 from .numbers import (
     EVAL_LIMIT,
     GUARD_ALLOWANCE,
@@ -75,6 +74,7 @@ from .numbers import (
     nonnegative_upper,
     workprec,
 )
+from .orthopoly import gegenbauer_sphere_float, gegenbauer_sphere_polys
 
 #: Largest degree per tier on the sphere, checked before any work (the exact tier builds
 #: every P_{j,d} up to the degree as a rational polynomial; the certified tier as in
@@ -96,14 +96,6 @@ def check_radius(r: object) -> sp.Rational:
     if not value.is_Rational or value <= 0:
         raise ValueError(f"r={r} must be a positive rational radius; use r > 0")
     return sp.Rational(value)
-
-
-def marginal_constant_exact(d: int) -> sp.Expr:
-    """``c_d = Gamma(d/2)/(sqrt(pi) Gamma((d-1)/2))`` exactly (rational for odd d, rational/pi
-    for even d)."""
-    d = check_dimension(d)
-    half = sp.Rational(d, 2)
-    return sp.simplify(sp.gamma(half) / (sp.sqrt(sp.pi) * sp.gamma(half - sp.Rational(1, 2))))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,40 +169,6 @@ def funk_hecke(act: Activation | str, k: int, *, d: int, r: object = 1, digits: 
 # ---------------------------------------------------------------------------------------------
 # Exact tier.
 
-def half_sphere_moments(j_max: int, d: int) -> list[dict[sp.Expr, fmpq]]:
-    """``mu_j = int_0^1 t^j w_d(t) dt`` for ``j = 0..j_max`` as ``{1: q}`` or ``{c_d: q}``.
-
-    ``mu_0 = 1/2`` (half the probability), ``mu_1 = c_d/(d-1)``,
-    ``mu_{j+2} = mu_j (j+1)/(j+d)`` (Beta-function recurrence ``B(x+1,y) = B(x,y) x/(x+y)``).
-    """
-    j_max = check_degree(j_max, name="j_max", cap=2 * SPHERE_MAX_DEGREE["exact"])
-    cd = marginal_constant_exact(d)
-    out: list[dict[sp.Expr, fmpq]] = []
-    for j in range(j_max + 1):
-        if j == 0:
-            out.append({sp.Integer(1): fmpq(1, 2)})
-        elif j == 1:
-            out.append({cd: fmpq(1, d - 1)})
-        else:
-            (basis, q), = out[j - 2].items()
-            out.append({basis: q * fmpq(j - 1, j - 2 + d)})
-    return out
-
-
-def gegenbauer_power_basis(k_max: int, d: int) -> list[fmpq_poly]:
-    """Exact ``P_{k,d}`` for ``k = 0..k_max`` as rational polynomials (the same recurrence, in
-    exact arithmetic: exactness makes the power basis safe here, unlike in floats)."""
-    k_max = check_degree(k_max, name="k_max", cap=SPHERE_MAX_DEGREE["exact"])
-    d = check_dimension(d)
-    t = fmpq_poly([0, 1])
-    polys = [fmpq_poly([1])]
-    if k_max >= 1:
-        polys.append(t)
-    for k in range(1, k_max):
-        polys.append(((2 * k + d - 2) * t * polys[k] - k * polys[k - 1]) / (k + d - 2))
-    return polys
-
-
 def exact_sphere_coefficients(act: Activation, max_degree: int, *, d: int, r: object = 1
                               ) -> list[ExactValue]:
     """Exact ``a_0..a_max_degree`` (see :func:`has_exact_sphere_form`)."""
@@ -223,9 +181,9 @@ def exact_sphere_coefficients(act: Activation, max_degree: int, *, d: int, r: ob
     rq = fmpq(int(radius.p), int(radius.q))
     right = _scaled_piece(act, 1, rq)
     left = _scaled_piece(act, -1, rq)
-    polys = gegenbauer_power_basis(max_degree, d)
+    polys = gegenbauer_sphere_polys(max_degree, d)
     deg_sigma = max(len(right), len(left))
-    moments = half_sphere_moments(max_degree + deg_sigma, d)
+    moments = sphere_half_moments(max_degree + deg_sigma, d, cap=2 * SPHERE_MAX_DEGREE["exact"])
     out = []
     for k, pk in enumerate(polys):
         forced = symmetry_zero(act, k)
@@ -499,7 +457,7 @@ def hermite_limit_polynomial(k: int, d: int, t: fmpq) -> fmpq:
     """``d^{k/2} P_{k,d}(t / sqrt d)``, exactly: P_{k,d} has the parity of k, so every power
     ``t^j`` comes with ``d^{(k-j)/2}``, an integer power of d. Tends to ``He_k(t)`` as
     ``d -> oo`` with error O(1/d) (proofs_notes/conventions.md §6)."""
-    pk = gegenbauer_power_basis(check_degree(k), d)[k]
+    pk = gegenbauer_sphere_polys(check_degree(k, cap=SPHERE_MAX_DEGREE["exact"]), d)[k]
     total = fmpq(0)
     for j in range(pk.degree() + 1):
         c = pk[j]
@@ -518,21 +476,3 @@ def hermite_limit_coefficient(act: Activation, k: int, d: int, *, digits: int = 
     coeff = gegenbauer_coefficients(act, k, d=d, r=root, digits=digits)[k]
     with workprec(guard_bits(digits, extra=20)):
         return coeff.ball * arb(harmonic_dimension(d, k)).sqrt()
-
-
-if TYPE_CHECKING:  # the real signatures for the type checker; at run time, __getattr__
-    from .kernels import sphere_dual_kernel as sphere_dual_kernel
-    from .kernels import sphere_dual_kernel_coefficient as sphere_dual_kernel_coefficient
-
-#: Names that moved to :mod:`verify.kernels`, still importable from here (resolved lazily:
-#: kernels imports this module, so a plain re-export would be an import cycle).
-_MOVED_TO_KERNELS = ("sphere_dual_kernel", "sphere_dual_kernel_coefficient")
-
-
-def __getattr__(name: str) -> Any:
-    """Names moved to :mod:`verify.kernels` (re-export until the import sites move)."""
-    if name in _MOVED_TO_KERNELS:
-        from . import kernels
-
-        return getattr(kernels, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -478,7 +478,7 @@ def _from_classes(f: Network, classes: dict[fmpq, Fraction], digits: int
     """:func:`gaussian_inner_product` from the pair's rho classes (``f``'s activation, which
     both networks share)."""
     from .expressions import SYMBOLS, arb_value
-    from .hermite import cross_kernel, kernel_closed_form
+    from .kernels import cross_kernel, kernel_closed_form
     from .numbers import bits_for_digits, workprec
 
     if not classes:

@@ -38,19 +38,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
 import numpy as np
 import sympy as sp
 from flint import acb, arb, fmpq
 
 from .activations import Activation, X, activation
-from .conventions import (
-    CRAMER_K,
-    check_degree,
-    hermite_normalized_scaled_float,
-    hermite_prob_values,
-)
+from .conventions import CRAMER_K, check_degree
 from .expressions import arb_value
 from .integrate import MAX_PREC_BITS, tail_dominates
 from .numbers import (
@@ -66,6 +61,7 @@ from .numbers import (
     nonnegative_upper,
     workprec,
 )
+from .orthopoly import hermite_normalized_scaled_float, hermite_prob_values
 
 Tier = Literal["auto", "exact", "certified", "float"]
 _TIERS = ("auto", "exact", "certified", "float")
@@ -807,30 +803,3 @@ def polynomial_degree(act: Activation) -> int | None:
     if len(act.pieces) != 1 or act.pieces[0].polynomial is None:
         return None
     return len(act.pieces[0].polynomial) - 1
-
-
-if TYPE_CHECKING:  # the real signatures for the type checker; at run time, __getattr__
-    from .kernels import MAX_TERMS as MAX_TERMS
-    from .kernels import check_max_terms as check_max_terms
-    from .kernels import check_rho as check_rho
-    from .kernels import check_rho_exact as check_rho_exact
-    from .kernels import cross_kernel as cross_kernel
-    from .kernels import dual_kernel as dual_kernel
-    from .kernels import dual_kernel_coefficient as dual_kernel_coefficient
-    from .kernels import kernel_closed_form as kernel_closed_form
-    from .kernels import parseval_tail_bound as parseval_tail_bound
-
-#: Names that moved to :mod:`verify.kernels`, still importable from here (resolved lazily:
-#: kernels imports this module, so a plain re-export would be an import cycle).
-_MOVED_TO_KERNELS = ("check_rho", "check_rho_exact", "check_max_terms", "MAX_TERMS",
-                     "dual_kernel", "dual_kernel_coefficient", "cross_kernel",
-                     "kernel_closed_form", "parseval_tail_bound")
-
-
-def __getattr__(name: str) -> Any:
-    """Names moved to :mod:`verify.kernels` (re-export until the import sites move)."""
-    if name in _MOVED_TO_KERNELS:
-        from . import kernels
-
-        return getattr(kernels, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -33,11 +33,7 @@ import sympy as sp
 from flint import arb, fmpq
 
 from .activations import Activation, X, activation
-from .conventions import (
-    check_dimension,
-    gegenbauer_sphere_values,
-    harmonic_dimension,
-)
+from .conventions import check_dimension, harmonic_dimension
 from .gegenbauer import (
     SPHERE_MAX_DEGREE,
     certified_sphere_coefficients,
@@ -68,6 +64,7 @@ from .numbers import (
     nonnegative_upper,
     workprec,
 )
+from .orthopoly import gegenbauer_sphere_values
 
 #: Largest number of series terms of a dual kernel.
 MAX_TERMS = MAX_DEGREE["certified"]

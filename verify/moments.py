@@ -258,8 +258,7 @@ def check_dimension_any(n: object, name: str = "n") -> int:
 
 def sphere_marginal_constant_exact(d: int) -> sp.Expr:
     """``c_d = Gamma(d/2)/(sqrt(pi) Gamma((d-1)/2))`` exactly (rational for odd d, a rational
-    over pi for even d); the ball is ``conventions.sphere_marginal_constant``. Same expression
-    as ``gegenbauer.marginal_constant_exact``.
+    over pi for even d); the ball is ``conventions.sphere_marginal_constant``.
 
     >>> sphere_marginal_constant_exact(3), sphere_marginal_constant_exact(2)
     (1/2, 1/pi)
@@ -319,7 +318,7 @@ def sphere_half_moments(j_max: int, d: int, *, cap: int = 2 * MAX_DEGREE
                         ) -> list[dict[sp.Expr, fmpq]]:
     """``mu_j = int_0^1 t^j w_d(t) dt`` for ``j = 0..j_max`` as ``{1: q}`` or ``{c_d: q}``
     (``c_d`` = :func:`sphere_marginal_constant_exact`): the form of
-    ``gegenbauer.half_sphere_moments`` (which caps j_max at 4000; pass ``cap=4000`` to match).
+    the exact sphere tier (``gegenbauer.exact_sphere_coefficients`` passes ``cap=4000``).
 
     ``mu_0 = 1/2``, ``mu_1 = c_d/(d-1)``, ``mu_{j+2} = mu_j (j+1)/(j+d)``.
     """

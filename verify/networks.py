@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import lcm
-from typing import Any
 
 import numpy as np
 from flint import fmpq
@@ -531,19 +530,3 @@ def is_identically_zero(net: Network) -> bool:
     False means "not proved" (use a norm ball that excludes 0 to prove the opposite)."""
     units, linear, constant = reduced_form(net)
     return not units and all(v == 0 for v in linear) and constant == 0
-
-
-# ---------------------------------------------------------------------------------------------
-# Names that moved to verify.gram (Gaussian inner products and the parity norm), importable
-# from here for the catalogue, plots and bench until they import from verify.gram.
-
-_MOVED_TO_GRAM = ("rho_classes", "gaussian_inner_product", "parity_norm_dual_kernel",
-                  "parity_norm_hermite", "parity_norm_lower_bound")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED_TO_GRAM:
-        from . import gram
-
-        return getattr(gram, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

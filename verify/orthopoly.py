@@ -431,8 +431,7 @@ def _gegenbauer_sphere_polys(k_max: int, d: int) -> tuple[fmpq_poly, ...]:
 def gegenbauer_sphere_polys(k_max: int, d: int) -> list[fmpq_poly]:
     """Exact ``P_{0,d}..P_{k_max,d}`` as rational polynomials (the recurrence of
     :func:`gegenbauer_sphere_values` in exact arithmetic: exactness makes the power basis safe
-    here, unlike in floats). Cached; fresh copies returned. Same output as
-    ``gegenbauer.gegenbauer_power_basis`` (which caps k_max at 2000).
+    here, unlike in floats). Cached; fresh copies returned.
 
     >>> gegenbauer_sphere_polys(2, 3)[2]
     3/2*x^2 + (-1/2)

@@ -342,8 +342,7 @@ def plot_kernel(act: Activation, out: str | os.PathLike[str] | None = None, *,
     import sympy as sp
 
     from .expressions import SYMBOLS
-    from .gegenbauer import sphere_dual_kernel
-    from .hermite import dual_kernel, kernel_closed_form
+    from .kernels import dual_kernel, kernel_closed_form, sphere_dual_kernel
 
     fig, axes = _figure(ax, (7, 5.5), nrows=2, ncols=1, sharex=True,
                         gridspec_kw={"height_ratios": [3, 1]})

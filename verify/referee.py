@@ -57,7 +57,8 @@ from .decide import (
     working_digits,
 )
 from .expressions import SYMBOLS, arb_value, parse
-from .hermite import check_activation, check_rho_exact, kernel_closed_form
+from .hermite import check_activation
+from .kernels import check_rho_exact, kernel_closed_form
 from .numbers import MAX_DIGITS, Coefficient, check_digits, guard_bits, guard_digits, workprec
 
 __all__ = ["HERMITE", "Basis", "check_coefficient_claim", "check_formula_claim",

@@ -19,21 +19,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.activations import activation
-from verify.conventions import (
-    gegenbauer_sphere_float,
-    gegenbauer_sphere_values,
-    harmonic_dimension,
-)
+from verify.conventions import harmonic_dimension
 from verify.gegenbauer import (
     exact_sphere_coefficients,
     gegenbauer_coefficients,
-    gegenbauer_power_basis,
-    half_sphere_moments,
     hermite_limit_coefficient,
     hermite_limit_polynomial,
 )
 from verify.kernels import sphere_dual_kernel
+from verify.moments import sphere_half_moments as half_sphere_moments
 from verify.numbers import workprec
+from verify.orthopoly import gegenbauer_sphere_float, gegenbauer_sphere_values
+from verify.orthopoly import gegenbauer_sphere_polys as gegenbauer_power_basis
 
 DIMS = [2, 3, 4, 5, 8, 11]
 

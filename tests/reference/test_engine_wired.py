@@ -234,22 +234,6 @@ def test_explicit_cutoff_is_validated_and_keeps_the_ball_valid() -> None:
     assert math.isfinite(float(loose.ball.rad()))
 
 
-def test_kernel_names_moved_to_kernels_stay_importable() -> None:
-    """The dual kernels live in verify.kernels; the old import paths resolve to them."""
-    import verify.gegenbauer as gegenbauer
-    import verify.hermite as hermite
-    import verify.kernels as kernels
-
-    for name in ("dual_kernel", "dual_kernel_coefficient", "cross_kernel", "kernel_closed_form",
-                 "parseval_tail_bound", "check_rho", "check_rho_exact", "check_max_terms",
-                 "MAX_TERMS"):
-        assert getattr(hermite, name) is getattr(kernels, name), name
-    for name in ("sphere_dual_kernel", "sphere_dual_kernel_coefficient"):
-        assert getattr(gegenbauer, name) is getattr(kernels, name), name
-    with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
-        _ = hermite.no_such_name
-
-
 @pytest.mark.parametrize("spec", REGISTRY)
 def test_second_moments_against_the_engine(spec: str) -> None:
     """``E[sigma^2]`` (one acb.integral, or exact) against ``c_0``/``a_0`` of ``sigma^2`` from

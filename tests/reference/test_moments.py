@@ -3,7 +3,7 @@
 Provenance: SymPy exact integration (``integrate`` of ``x^n exp(-x^2/2)`` and of
 ``t^m (1-t^2)^((d-3)/2)``), mpmath ``quad`` at 50 digits, the Dirichlet(1/2, ..., 1/2) law of
 ``(x_1^2, ..., x_d^2)`` (a different formula from the sphere's), the multinomial expansion for
-``E|g|^{2m}``, and ``gegenbauer.half_sphere_moments`` (the function this one generalizes).
+``E|g|^{2m}``, and the Beta recurrence of the half-sphere moments.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import sympy as sp
 from flint import arb, fmpq, fmpq_mpoly_ctx, fmpq_poly
 
 from verify import moments as M
-from verify.gegenbauer import half_sphere_moments, marginal_constant_exact
 from verify.numbers import workprec
 
 X, T = sp.symbols("x t", real=True)
@@ -85,7 +84,7 @@ def test_gaussian_norm_moments_two_methods_and_ball(n):
 @pytest.mark.parametrize("d", [2, 3, 4, 5, 10])
 def test_sphere_moments_vs_sympy_integral(d):
     cd = M.sphere_marginal_constant_exact(d)
-    assert cd == marginal_constant_exact(d)
+    assert cd == sp.gamma(sp.Rational(d, 2)) / (sp.sqrt(sp.pi) * sp.gamma(sp.Rational(d - 1, 2)))
     for m in range(0, 7):
         # t = sin u: w_d(t) dt = c_d cos^{d-2}(u) du on [-pi/2, pi/2]
         f = cd * sp.sin(X) ** m * sp.cos(X) ** (d - 2)
@@ -98,8 +97,16 @@ def test_sphere_moments_vs_sympy_integral(d):
 
 
 @pytest.mark.parametrize("d", [2, 3, 6, 11])
-def test_sphere_half_moments_match_gegenbauer(d):
-    assert M.sphere_half_moments(25, d) == half_sphere_moments(25, d)
+def test_sphere_half_moments_recurrence(d):
+    """The list form against the Beta recurrence mu_{j+2} = mu_j (j+1)/(j+d), mu_0 = 1/2,
+    mu_1 = c_d/(d-1), written out here (the exact sphere tier reads this list)."""
+    mus = M.sphere_half_moments(25, d)
+    assert mus[0] == {sp.Integer(1): fmpq(1, 2)}
+    assert mus[1] == {M.sphere_marginal_constant_exact(d): fmpq(1, d - 1)}
+    for j in range(2, 26):
+        (b_prev, q_prev), = mus[j - 2].items()
+        (b_j, q_j), = mus[j].items()
+        assert b_j == b_prev and q_j == q_prev * fmpq(j - 1, j - 2 + d)
 
 
 @pytest.mark.parametrize("d, alpha", [(3, (2, 2)), (4, (4, 2, 2)), (5, (2,)), (2, (6, 2)),

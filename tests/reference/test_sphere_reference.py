@@ -33,21 +33,19 @@ import sympy as sp
 from flint import arb, fmpq
 
 from verify.activations import activation
-from verify.conventions import (
-    gegenbauer_lambda,
-    gegenbauer_sphere_float,
-    gegenbauer_sphere_values,
-    harmonic_dimension,
-    sphere_area,
-    sphere_marginal_constant,
-)
+from verify.conventions import harmonic_dimension, sphere_area, sphere_marginal_constant
 from verify.gegenbauer import (
     exact_sphere_coefficients,
     funk_hecke,
     gegenbauer_coefficients,
-    gegenbauer_power_basis,
 )
 from verify.numbers import workprec
+from verify.orthopoly import (
+    gegenbauer_lambda,
+    gegenbauer_sphere_float,
+    gegenbauer_sphere_values,
+)
+from verify.orthopoly import gegenbauer_sphere_polys as gegenbauer_power_basis
 
 X = sp.Symbol("x")
 

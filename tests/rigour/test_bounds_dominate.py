@@ -29,6 +29,7 @@ from verify.activations import activation
 from verify.conventions import CRAMER_K, harmonic_dimension
 from verify.expressions import SYMBOLS, arb_value
 from verify.gegenbauer import exact_sphere_coefficients
+from verify.gram import parity_norm_hermite
 from verify.hermite import (
     exact_coefficients,
     exact_second_moment,
@@ -47,7 +48,6 @@ from verify.kernels import (
 )
 from verify.measures import gaussian
 from verify.montecarlo import estimate
-from verify.networks import parity_norm_hermite
 from verify.numbers import workprec
 
 RHO = SYMBOLS["rho"]
@@ -260,7 +260,7 @@ def test_parseval_tail_none_when_unavailable():
 
 
 # ---------------------------------------------------------------------------------------------
-# The parity Hermite-form tail (networks.parity_norm_hermite with few terms).
+# The parity Hermite-form tail (gram.parity_norm_hermite with few terms).
 
 def _parity_norm_reference(k: int, name: str) -> arb:
     """``|f_S|^2 = 2^k sum_j (-1)^j C(k,j) K(1 - 2j/k)`` from the closed-form kernel."""

@@ -362,7 +362,7 @@ def test_growth_bound_dominates_on_a_grid(spec):
 def test_gegenbauer_values_on_a_ball_contain_the_ball():
     """``P_{k,d}`` of a ball of t (the sphere kernel's rho may be a ball) must contain the values
     at every point of that ball, not only at its midpoint."""
-    from verify.conventions import gegenbauer_sphere_values
+    from verify.orthopoly import gegenbauer_sphere_values
 
     for d in (2, 3, 10):
         with workprec(128):

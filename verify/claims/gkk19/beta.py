@@ -23,7 +23,7 @@ from verify.checks import CheckResult
 from verify.claims.base import Profile, claim
 from verify.claims.gkk19._common import PAPER, RELU, ab_ball, const, identity, relu_half_line
 from verify.expressions import arb_value
-from verify.hermite import parseval_tail_bound
+from verify.kernels import parseval_tail_bound
 from verify.measures import gaussian
 from verify.montecarlo import estimate
 from verify.numbers import guard_bits, report_ball, span_ball, workprec

@@ -20,7 +20,7 @@ from verify import decide, referee
 from verify.checks import CheckResult
 from verify.claims.base import Profile, claim
 from verify.claims.gkk19._common import PAPER, RELU, const, q, relu_half_line
-from verify.hermite import dual_kernel, parseval_tail_bound
+from verify.kernels import dual_kernel, parseval_tail_bound
 from verify.moments import half_line_expectation
 from verify.numbers import report_ball, span_ball, workprec
 
