@@ -200,7 +200,7 @@ MUTANTS: list[Mutant] = [
       "total += jumps[j] * he[k - j]", "jump formula: He_{k-j} for He_{k-1-j}"),
     M("hermite_moment_recurrence", "hermite", "add_term(cur, basis, (j - 1) * q)",
       "add_term(cur, basis, j * q)", "partial moments: j M_{j-2} for (j-1) M_{j-2}"),
-    M("hermite_symmetry_k1", "hermite", "(k >= 3 and act.odd_part_slope is not None)",
+    M("hermite_symmetry_k1", "activations", "(k >= 3 and act.odd_part_slope is not None)",
       "(k >= 1 and act.odd_part_slope is not None)", "linear odd part zeroes c_1 too"),
     M("hermite_fold_sign", "hermite", "    sign = 1 if k % 2 == 0 else -1\n    edges",
       "    sign = 1\n    edges", "folded integral ignores (-1)^k"),

@@ -48,6 +48,7 @@ from flint import acb, fmpq
 
 from .budget import ProofTimeout, time_limit
 from .expressions import SYMBOLS, compile_acb, parse
+from .numbers import ExactValue
 
 X = SYMBOLS["x"]
 #: Seconds for each symbolic parity proof of an activation (not finishing = not proved).
@@ -688,3 +689,38 @@ def logistic_taylor_coefficient(j: int) -> fmpq:
         return fmpq(0)
     m = (j + 1) // 2
     return (2 ** (2 * m) - 1) * fmpq.bernoulli(2 * m) / math.factorial(2 * m)
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry-point validation and the parity facts both coefficient tiers use.
+
+def check_activation(act: object) -> Activation:
+    """``act`` as an :class:`Activation` (a registered name or expression string is built)."""
+    if isinstance(act, str):
+        return activation(act)
+    if not isinstance(act, Activation):
+        raise TypeError(f"act={act!r} must be an Activation or a name/expression string, e.g. "
+                        "'relu' or 'Max(x, 0)**2'")
+    return act
+
+
+def symmetry_zero(act: Activation, k: int) -> ExactValue | None:
+    """The exact value of ``c_k`` when a proved symmetry decides it, else None.
+
+    ``sigma - c`` odd: even ``k >= 2`` vanish and ``c_0 = c``. ``sigma`` even: odd k vanish.
+    Odd part linear (``sigma(x) - sigma(-x) = 2 alpha x``: softplus, GELU, SiLU, ReLU): odd
+    ``k >= 3`` vanish (the same holds for the sphere tier, since ``P_{k,d}`` is orthogonal to t).
+    """
+    if k % 2 == 1 and (act.odd_part_zero or (k >= 3 and act.odd_part_slope is not None)):
+        return ExactValue.zero()
+    if act.even_part_constant is not None and k % 2 == 0:
+        if k == 0:
+            return _rational_times_basis(act.even_part_constant)
+        return ExactValue.zero()
+    return None
+
+
+def _rational_times_basis(value: sp.Expr) -> ExactValue | None:
+    if value.is_Rational:
+        return ExactValue({sp.Integer(1): fmpq(int(value.p), int(value.q))}, 0)
+    return ExactValue({value: fmpq(1)}, 0)

@@ -307,8 +307,7 @@ def _coefficients(basis: Any, act: Any, args: argparse.Namespace, **options: Any
 
 
 def _coeffs(args: argparse.Namespace, basis: Any) -> int:
-    from .hermite import Tier
-    from .numbers import report_ball
+    from .numbers import Tier, report_ball
 
     act = _coefficient_request(args)
     if args.exact and args.float_tier:

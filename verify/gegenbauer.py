@@ -41,7 +41,7 @@ import numpy as np
 import sympy as sp
 from flint import acb, arb, fmpq
 
-from .activations import Activation, activation
+from .activations import Activation, activation, check_activation, symmetry_zero
 from .conventions import (
     check_degree,
     check_dimension,
@@ -50,15 +50,6 @@ from .conventions import (
     sphere_marginal_constant,
 )
 from .expressions import arb_value
-from .hermite import (
-    Tier,
-    check_activation,
-    magnitude_bits,
-    next_magnitude,
-    relative_target,
-    start_magnitude,
-    symmetry_zero,
-)
 from .integrate import MAX_PREC_BITS, NotBoundable, recurrence_loss_bits, sphere_coefficients
 from .moments import sphere_half_moments
 from .numbers import (
@@ -67,11 +58,16 @@ from .numbers import (
     Coefficient,
     ExactValue,
     NonFiniteBall,
+    Tier,
     add_term,
     check_digits,
     guard_bits,
+    magnitude_bits,
     meets_digits,
+    next_magnitude,
     nonnegative_upper,
+    relative_target,
+    start_magnitude,
     workprec,
 )
 from .orthopoly import gegenbauer_sphere_float, gegenbauer_sphere_polys

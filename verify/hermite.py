@@ -38,13 +38,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import Literal
 
 import numpy as np
 import sympy as sp
 from flint import acb, arb, fmpq
 
-from .activations import Activation, X, activation
+from .activations import Activation, X, activation, check_activation, symmetry_zero
 from .conventions import CRAMER_K, check_degree
 from .expressions import arb_value
 from .integrate import MAX_PREC_BITS, tail_dominates
@@ -54,16 +53,20 @@ from .numbers import (
     Coefficient,
     ExactValue,
     NonFiniteBall,
+    Tier,
     add_term,
     check_digits,
     guard_bits,
+    magnitude_bits,
     meets_digits,
+    next_magnitude,
     nonnegative_upper,
+    relative_target,
+    start_magnitude,
     workprec,
 )
 from .orthopoly import hermite_normalized_scaled_float, hermite_prob_values
 
-Tier = Literal["auto", "exact", "certified", "float"]
 _TIERS = ("auto", "exact", "certified", "float")
 _INV_SQRT_2PI = 1 / sp.sqrt(2 * sp.pi)
 
@@ -73,16 +76,6 @@ _INV_SQRT_2PI = 1 / sp.sqrt(2 * sp.pi)
 #: degree-k recurrence in its integrand (k = 200: 0.8 s); the float tier holds a
 #: (degree + 1) x nodes table in memory (80 MB at 2000).
 MAX_DEGREE = {"exact": 10_000, "certified": 1_000, "float": 2_000}
-
-
-def check_activation(act: object) -> Activation:
-    """``act`` as an :class:`Activation` (a registered name or expression string is built)."""
-    if isinstance(act, str):
-        return activation(act)
-    if not isinstance(act, Activation):
-        raise TypeError(f"act={act!r} must be an Activation or a name/expression string, e.g. "
-                        "'relu' or 'Max(x, 0)**2'")
-    return act
 
 
 def _tier_degree(k: object, tier: str, name: str) -> int:
@@ -160,28 +153,6 @@ def hermite_coefficient(
 def has_exact_form(act: Activation) -> bool:
     """True when the exact tier applies to ``act``."""
     return act.is_piecewise_polynomial or _erf_form(act) is not None
-
-
-def symmetry_zero(act: Activation, k: int) -> ExactValue | None:
-    """The exact value of ``c_k`` when a proved symmetry decides it, else None.
-
-    ``sigma - c`` odd: even ``k >= 2`` vanish and ``c_0 = c``. ``sigma`` even: odd k vanish.
-    Odd part linear (``sigma(x) - sigma(-x) = 2 alpha x``: softplus, GELU, SiLU, ReLU): odd
-    ``k >= 3`` vanish (the same holds for the sphere tier, since ``P_{k,d}`` is orthogonal to t).
-    """
-    if k % 2 == 1 and (act.odd_part_zero or (k >= 3 and act.odd_part_slope is not None)):
-        return ExactValue.zero()
-    if act.even_part_constant is not None and k % 2 == 0:
-        if k == 0:
-            return _rational_times_basis(act.even_part_constant)
-        return ExactValue.zero()
-    return None
-
-
-def _rational_times_basis(value: sp.Expr) -> ExactValue | None:
-    if value.is_Rational:
-        return ExactValue({sp.Integer(1): fmpq(int(value.p), int(value.q))}, 0)
-    return ExactValue({value: fmpq(1)}, 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -531,35 +502,6 @@ def _cauchy_schwarz_ball(act: Activation, digits: int) -> arb:
             raise NonFiniteBall(f"E[sigma^2] of {act.name} is not a finite ball; this is a "
                                 "bug in verify")
         return arb(0, nonnegative_upper(mass).sqrt().upper())
-
-
-def start_magnitude(estimate: float) -> arb:
-    """A first guess of ``|c_k|`` for the precision driver, as a ball (never 0: a float
-    estimate that underflowed, or a zero, starts at 1e-300 and is lowered as balls come)."""
-    value = abs(estimate)
-    return arb(value) if math.isfinite(value) and value > 1e-300 else arb("1e-300")
-
-
-def next_magnitude(magnitude: arb, ball: arb) -> arb:
-    """The next guess of ``|c_k|`` after computing ``ball``: its proved lower end when it is
-    bounded away from 0, else the previous guess divided by 1e8. Kept in Arb (exponents of
-    any size: a float would underflow for ``|c_k| < 1e-308``, and a zero target never ends)."""
-    if ball.is_finite() and not ball.contains(0):
-        low = arb(abs(ball).lower())
-        return low if low < magnitude else magnitude
-    return magnitude * arb("1e-8")
-
-
-def magnitude_bits(magnitude: arb) -> int:
-    """Bits below the binary point of ``magnitude`` (``-log2 |m|``, at least 0)."""
-    with workprec(64):
-        return max(0, int(-float((magnitude.log() / arb(2).log()).mid())))
-
-
-def relative_target(digits: int, magnitude: arb) -> arb:
-    """The absolute error target ``10**-digits * magnitude / 16`` as a ball (any exponent)."""
-    with workprec(64):
-        return arb(10) ** (-digits) * magnitude / 16
 
 
 def _cutoff(act: Activation, target: arb, k: int) -> int:

@@ -31,7 +31,7 @@ times a magnitude estimate); coefficients whose ball does not meet the requested
 digits (:func:`verify.numbers.meets_digits`) are recomputed with a smaller magnitude estimate,
 more precision and more nodes, for a bounded number of attempts; the last valid ball is
 returned with ``met=False`` when it never did. Symmetry zeros are exact
-(:func:`verify.hermite.symmetry_zero`).
+(:func:`verify.activations.symmetry_zero`).
 
 What the engine cannot bound: an activation with a piece whose ball extension is not finite on
 any complex box around some panel (a piece that is not analytic on the real segment, such as
@@ -985,7 +985,8 @@ def gaussian_coefficients(act: Activation | str, max_degree: int, *, digits: int
     >>> c[1].met, c[4].exact is not None
     (True, True)
     """
-    from .hermite import check_activation, check_cutoff, float_coefficients, symmetry_zero
+    from .activations import check_activation, symmetry_zero
+    from .hermite import check_cutoff, float_coefficients
 
     act = check_activation(act)
     max_degree = check_degree(max_degree, name="max_degree", cap=MAX_DEGREE)
@@ -1041,8 +1042,8 @@ def sphere_coefficients(act: Activation | str, max_degree: int, *, d: int, r: ob
     >>> [x.ball.overlaps(v) for x, v in zip(a, [arb(1) / 4, arb(1) / 6, arb(1) / 16])]
     [True, True, True]
     """
+    from .activations import check_activation, symmetry_zero
     from .gegenbauer import check_radius, gegenbauer_float
-    from .hermite import check_activation, symmetry_zero
 
     act = check_activation(act)
     max_degree = check_degree(max_degree, name="max_degree", cap=MAX_DEGREE)

@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Literal
 
 import numpy as np
 import sympy as sp
@@ -43,6 +44,10 @@ GUARD_ALLOWANCE = 10
 #: prec^2, unbounded in practice at high precision). Past it Arb stops and returns a valid,
 #: wider enclosure: the coefficient then comes back with ``met`` False, in bounded time.
 EVAL_LIMIT = 200_000
+
+
+#: The coefficient tiers a caller may ask for ("auto": exact where available, else certified).
+Tier = Literal["auto", "exact", "certified", "float"]
 
 
 class NonFiniteBall(ArithmeticError):
@@ -409,3 +414,35 @@ def add_term(terms: dict[sp.Expr, fmpq], basis: sp.Expr, q: fmpq) -> None:
         basis, q = rest, q * fmpq(int(coeff.p), int(coeff.q))
     if q != 0:
         terms[basis] = terms.get(basis, fmpq(0)) + q
+
+
+# ---------------------------------------------------------------------------------------------
+# The precision driver's magnitude guesses (the acb.integral second methods of both tiers).
+
+def start_magnitude(estimate: float) -> arb:
+    """A first guess of ``|c_k|`` for the precision driver, as a ball (never 0: a float
+    estimate that underflowed, or a zero, starts at 1e-300 and is lowered as balls come)."""
+    value = abs(estimate)
+    return arb(value) if math.isfinite(value) and value > 1e-300 else arb("1e-300")
+
+
+def next_magnitude(magnitude: arb, ball: arb) -> arb:
+    """The next guess of ``|c_k|`` after computing ``ball``: its proved lower end when it is
+    bounded away from 0, else the previous guess divided by 1e8. Kept in Arb (exponents of
+    any size: a float would underflow for ``|c_k| < 1e-308``, and a zero target never ends)."""
+    if ball.is_finite() and not ball.contains(0):
+        low = arb(abs(ball).lower())
+        return low if low < magnitude else magnitude
+    return magnitude * arb("1e-8")
+
+
+def magnitude_bits(magnitude: arb) -> int:
+    """Bits below the binary point of ``magnitude`` (``-log2 |m|``, at least 0)."""
+    with workprec(64):
+        return max(0, int(-float((magnitude.log() / arb(2).log()).mid())))
+
+
+def relative_target(digits: int, magnitude: arb) -> arb:
+    """The absolute error target ``10**-digits * magnitude / 16`` as a ball (any exponent)."""
+    with workprec(64):
+        return arb(10) ** (-digits) * magnitude / 16

@@ -44,7 +44,7 @@ from collections.abc import Callable, Mapping, Sequence
 import sympy as sp
 from flint import arb
 
-from .activations import Activation, activation
+from .activations import Activation, activation, check_activation
 from .basis import HERMITE, Basis, check_basis, sphere
 from .checks import CheckResult, combine
 from .conventions import check_degree, check_degrees
@@ -57,7 +57,6 @@ from .decide import (
     working_digits,
 )
 from .expressions import SYMBOLS, arb_value, parse
-from .hermite import check_activation
 from .kernels import check_rho_exact, kernel_closed_form
 from .numbers import MAX_DIGITS, Coefficient, check_digits, guard_bits, guard_digits, workprec
 

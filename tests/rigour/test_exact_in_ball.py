@@ -19,7 +19,7 @@ from flint import arb
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verify.activations import activation
+from verify.activations import activation, symmetry_zero
 from verify.expressions import SYMBOLS, arb_value
 from verify.gegenbauer import (
     certified_sphere_coefficient,
@@ -36,7 +36,6 @@ from verify.hermite import (
     hermite_coefficient,
     hermite_coefficients,
     second_moment,
-    symmetry_zero,
 )
 from verify.kernels import dual_kernel, kernel_closed_form, sphere_dual_kernel
 from verify.numbers import workprec

@@ -16,7 +16,7 @@ import sympy as sp
 from flint import arb, fmpq, fmpq_poly
 
 from verify import decide, referee
-from verify.activations import activation
+from verify.activations import activation, symmetry_zero
 from verify.checks import CheckResult
 from verify.claims.base import Profile, claim
 from verify.claims.gkk19._common import (
@@ -29,7 +29,7 @@ from verify.claims.gkk19._common import (
     relu_half_line,
 )
 from verify.expressions import SYMBOLS
-from verify.hermite import hermite_coefficient, symmetry_zero
+from verify.hermite import hermite_coefficient
 from verify.moments import HalfLine, half_line_expectation
 from verify.numbers import workprec
 from verify.orthopoly import hermite_phys_poly, hermite_prob_at_zero, hermite_prob_polys

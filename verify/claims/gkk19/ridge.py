@@ -12,12 +12,12 @@ import sympy as sp
 from flint import fmpq, fmpq_poly
 
 from verify import decide
+from verify.activations import symmetry_zero
 from verify.checks import CheckResult, Strength, Verdict
 from verify.claims.base import Profile, claim
 from verify.claims.gkk19._common import PAPER, RELU, gaussian_expectation, relu_half_line
 from verify.claims.gkk19.beta import beta_dawson, correlation_mc
 from verify.combinatorics import compositions
-from verify.hermite import symmetry_zero
 from verify.moments import gaussian_abs_moment, gaussian_moment
 from verify.montecarlo import statistical_check
 from verify.numbers import workprec
