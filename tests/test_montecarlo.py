@@ -124,3 +124,26 @@ def test_control_variates_keep_the_estimate_and_shrink_the_error() -> None:
                                   control_variates=True)
     assert abs(cv.z(exact)) < 6 and abs(plain.z(exact)) < 6
     assert cv.stderr < plain.stderr
+
+
+@pytest.mark.parametrize("name", ["relu", "abs", "sigmoid", "Max(x, 0)**2"])
+def test_compiled_network_matches_the_unreduced_network(name: str) -> None:
+    """The hot loop (in-place ReLU/|x|, skipped zero bias/linear/constant passes) against the
+    network evaluated unit by unit, with biases and without."""
+    from fractions import Fraction
+
+    import numpy as np
+
+    from verify.activations import activation
+    from verify.montecarlo import compile_network
+    from verify.networks import Network
+
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((500, 3))
+    w = [[1, 2, 0], [-1, -2, 0], [0, 1, -1], [2, 0, 1]]
+    for biases in ([0, 0, 0, 0], [Fraction(1, 3), 0, -1, Fraction(1, 2)]):
+        net = Network(np.array(w), Fraction(1), tuple(biases), (1, -2, Fraction(1, 2), 3),
+                      activation(name), name="t")
+        ref = net.act.numpy(x @ np.array(w, dtype=float).T + np.array([float(b) for b in biases]))
+        ref = ref @ np.array([1, -2, 0.5, 3])
+        assert np.max(np.abs(compile_network(net)(x) - ref)) < 1e-12
