@@ -111,9 +111,12 @@ def test_squared_coefficients_and_parseval_remainder() -> None:
 
 
 def _mpmath_kernel(num: int, den: int) -> mpmath.mpf:
-    rho = mpmath.mpf(num) / den
-    s = mpmath.sqrt(1 - rho**2)
-    with mpmath.workdps(30):
+    """E[sigma(g) sigma(rho g + sqrt(1 - rho^2) g')] by nested mpmath.quad at 24 digits (rho and
+    its complement too: a 15-digit rho would limit the reference to ~1e-16). About 30 s, so it
+    runs at one correlation; the others are checked against the core's Mehler series."""
+    with mpmath.workdps(24):
+        rho = mpmath.mpf(num) / den
+        s = mpmath.sqrt(1 - rho**2)
         def inner(x: mpmath.mpf) -> mpmath.mpf:
             return mpmath.quad(lambda y: mpmath.npdf(y) / (1 + mpmath.exp(-(rho * x + s * y))),
                                [-mpmath.inf, 0, mpmath.inf])
@@ -129,7 +132,8 @@ def test_logistic_dual_kernel_against_the_core_and_mpmath(num: int, den: int) ->
         assert ours.overlaps(core), (ours, core)
         if abs(num) < den:
             assert ours.rad() < 1e-20
-            ref = arb(mpmath.nstr(_mpmath_kernel(num, den), 25))
+        if (num, den) == (1, 3):
+            ref = arb(mpmath.nstr(_mpmath_kernel(num, den), 22))
             assert (ours - ref).overlaps(arb(0, 1e-18)), (ours, ref)
     if (num, den) == (1, 1):
         assert ours.overlaps(logistic_second_moment(digits=25))
