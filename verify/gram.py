@@ -479,14 +479,14 @@ def _from_classes(f: Network, classes: dict[fmpq, Fraction], digits: int
     both networks share)."""
     from .expressions import SYMBOLS, arb_value
     from .kernels import cross_kernel, kernel_closed_form
-    from .numbers import bits_for_digits, workprec
+    from .numbers import guard_bits, workprec
 
     if not classes:
-        with workprec(bits_for_digits(digits)):
+        with workprec(guard_bits(digits)):
             return sp.Integer(0), arb(0), "every invariant class cancels"
     closed = kernel_closed_form(f.act)
     rhos = sorted(classes)
-    with workprec(bits_for_digits(digits) + 30):
+    with workprec(guard_bits(digits, extra=30)):
         if closed is not None:
             rho = SYMBOLS["rho"]
             exact = sp.Add(*(sp.Rational(int(v.numerator), int(v.denominator))
@@ -541,9 +541,9 @@ def parity_norm_hermite(k: int, act: Activation, *, terms: int = 400, digits: in
     at most |k-2|/k, ``I_d <= B = 2 + (2^k - 2) (|k-2|/k)^(terms+1)`` for d > terms (the
     cruder ``I_d <= 2^k`` is too loose for k >= 11). Returns ``(ball, tail bound)``."""
     from .hermite import hermite_coefficients, second_moment
-    from .numbers import bits_for_digits, workprec
+    from .numbers import guard_bits, workprec
 
-    with workprec(bits_for_digits(digits) + 40 + 2 * k):
+    with workprec(guard_bits(digits, extra=40 + 2 * k)):
         coeffs = hermite_coefficients(act, terms, digits=digits)
         total, partial = arb(0), arb(0)
         kk = arb(k)
@@ -565,8 +565,8 @@ def parity_norm_hermite(k: int, act: Activation, *, terms: int = 400, digits: in
 def parity_norm_lower_bound(k: int, act: Activation, *, digits: int = 20) -> arb:
     """``|f_S|^2 >= 4^k k!/k^k c_k^2`` (ggjkk20 A8: keep only the degree-k Hermite term)."""
     from .hermite import hermite_coefficient
-    from .numbers import bits_for_digits, workprec
+    from .numbers import guard_bits, workprec
 
-    with workprec(bits_for_digits(digits) + 20):
+    with workprec(guard_bits(digits, extra=20)):
         c = hermite_coefficient(act, k, digits=digits).ball
         return arb(4) ** k * arb.fac_ui(k) / arb(k) ** k * c * c

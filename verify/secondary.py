@@ -27,7 +27,7 @@ import math
 
 from flint import acb, arb, ctx, fmpq
 
-from .numbers import bits_for_digits, check_digits, workprec
+from .numbers import check_digits, guard_bits, workprec
 
 __all__ = ["logistic_dual_kernel", "logistic_hermite_coefficient", "logistic_second_moment",
            "logistic_squared_coefficients", "relu_kernel_series", "relu_squared_coefficients"]
@@ -71,7 +71,7 @@ def logistic_hermite_coefficient(k: int, *, digits: int = 20) -> arb:
         return arb(1) / 2
     if k % 2 == 0:
         return arb(0)
-    prec = bits_for_digits(digits) + 10 + k
+    prec = guard_bits(digits, extra=10 + k)
     length = max(8.0, 2 * math.sqrt(k) + 6)
     ball = arb("nan")
     while prec <= _MAX_BITS:
@@ -100,7 +100,7 @@ def logistic_second_moment(*, digits: int = 20) -> arb:
     '0.293379035858093'
     """
     digits = check_digits(digits)
-    with workprec(bits_for_digits(digits) + 10):
+    with workprec(guard_bits(digits, extra=10)):
         return arb(1) / 2 - logistic_hermite_coefficient(1, digits=digits + 1)
 
 
@@ -117,7 +117,7 @@ def logistic_squared_coefficients(terms: int, *, digits: int = 20
     (:func:`logistic_second_moment`), each coefficient asked to ``digits`` digits; the third
     value is an exact number ``U >= R_N`` (the upper end of the computed difference; Parseval
     gives ``R_N >= 0``). Computed at
-    ``bits_for_digits(digits) + 120`` bits (the squares and the N-term difference lose no more).
+    ``guard_bits(digits, extra=120)`` bits (the squares and the N-term difference lose no more).
     Cached per ``(terms, digits)``.
 
     Raises: TypeError / ValueError for a bad ``terms`` or ``digits``.
@@ -128,7 +128,7 @@ def logistic_squared_coefficients(terms: int, *, digits: int = 20
     """
     terms = _degree(terms, "terms")
     digits = check_digits(digits)
-    with workprec(bits_for_digits(digits) + 120):
+    with workprec(guard_bits(digits, extra=120)):
         c2 = tuple(logistic_hermite_coefficient(d, digits=digits) ** 2 for d in range(terms + 1))
         mass = logistic_second_moment(digits=digits)
         rest = mass
